@@ -51,13 +51,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * draw. The polar method needs a logarithm: {@link Math#log} does not round like the C library
  * NumPy calls, so a port of glibc's {@code log} is used (see {@code GlibcLog}).
  *
- * <p><b>Limits.</b> The reference is NumPy 1.24 on Linux x86-64 with glibc (which picks its FMA
- * variant of {@code log} on every x86-64 CPU made since about 2013; checked there on 9.2 million
- * arguments). NumPy on macOS or Windows uses another {@code log}, so there NumPy's own
- * {@code randn} may differ from this class, rarely, in the last bit. Only integer seeds are
- * supported (not {@code seed([1, 2, 3])}, not {@code set_state}), and NumPy's newer
- * {@code np.random.default_rng()} (PCG64) is a different generator altogether. An instance is not
- * thread-safe; give each thread its own.
+ * <p><b>Limits.</b> The reference is NumPy 1.24 on Linux x86-64 with glibc, which picks its FMA
+ * variant of {@code log} on every x86-64 CPU made since about 2013 (the port agreed with that
+ * {@code log} on 9.2 million arguments, and the tests compare a million {@code randn} draws per
+ * seed). NumPy on macOS, Windows or an x86-64 CPU without FMA uses another {@code log}, so there
+ * NumPy's own {@code randn} may differ from this class, rarely, in the last bit. On a CPU without
+ * FMA, {@link Math#fma} is emulated in software and {@code randn} becomes much slower. Only
+ * integer seeds are supported (not {@code seed([1, 2, 3])}, not {@code get_state/set_state}), and
+ * NumPy's newer {@code np.random.default_rng()} (PCG64) is a different generator altogether. An
+ * instance is not thread-safe; give each thread its own.
  */
 public final class NumpyRandom {
     /** Largest seed NumPy accepts: 2^32 - 1. */
@@ -470,7 +472,8 @@ public final class NumpyRandom {
     /**
      * {@code np.random.shuffle(x)} in place along the first axis: for a matrix the rows are
      * shuffled, each row kept intact (so shuffle the examples of a dataset, not their features).
-     * Views work too; the array is changed where it lives.
+     * Views work too; the array is changed where it lives. As in NumPy, a {@code [1, n]} row vector
+     * has a single row and stays as it is: pass a rank-1 array to shuffle its n entries.
      */
     public void shuffle(INDArray x) {
         if (x == null || x.rank() == 0) {
