@@ -74,13 +74,13 @@ public final class Datasets {
         return readNames(DataFiles.file(ID_NAMES), ID_NAME, "huruf kecil a-z", "lowercase letters a-z");
     }
 
-    /** 4,951 English female first names, capitalised (Moby Word II, public domain). */
+    /** 4,944 distinct English female first names, capitalised (Moby Word II, public domain; the file has 4,951 lines). */
     public static List<String> englishFemaleNames() {
         return readNames(DataFiles.file(EN_FEMALE_NAMES), EN_NAME, "nama berhuruf awal kapital",
                 "a capitalised name");
     }
 
-    /** 3,898 English male first names, capitalised (Moby Word II, public domain). */
+    /** 3,897 distinct English male first names, capitalised (Moby Word II, public domain; the file has 3,898 lines). */
     public static List<String> englishMaleNames() {
         return readNames(DataFiles.file(EN_MALE_NAMES), EN_NAME, "nama berhuruf awal kapital",
                 "a capitalised name");
@@ -94,28 +94,26 @@ public final class Datasets {
     }
 
     /**
-     * Reads a name list: one name per line, each matching {@code allowed}, no duplicates.
+     * Reads a name list: one name per line, each matching {@code allowed}; a name that occurs again is
+     * kept once, at its first position.
      *
      * @param expectedId / expectedEn what a valid line looks like, for the error message
      */
     public static List<String> readNames(Path f, Pattern allowed, String expectedId, String expectedEn) {
         List<String> lines = DataFiles.readLines(f);
-        Set<String> seen = new HashSet<>();
+        LinkedHashSet<String> names = new LinkedHashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String name = lines.get(i);
             if (!allowed.matcher(name).matches()) {
                 throw DataFiles.malformedShipped(f, i + 1, "satu nama per baris (" + expectedId + ")",
                         "one name per line (" + expectedEn + ")", DataFiles.quote(name));
             }
-            if (!seen.add(name)) {
-                throw DataFiles.malformedShipped(f, i + 1, "nama yang belum muncul", "a name not seen before",
-                        "the duplicate " + DataFiles.quote(name));
-            }
+            names.add(name);
         }
         if (lines.isEmpty()) {
             throw DataFiles.malformedShipped(f, 1, "satu nama per baris", "one name per line", "an empty file");
         }
-        return List.copyOf(lines);
+        return List.copyOf(names);
     }
 
     // ------------------------------------------------------------------------------------------
