@@ -60,11 +60,9 @@ public final class DataFiles {
             return checkedDataDir(Paths.get(env), ENV + "=" + env);
         }
         Path start = Paths.get("").toAbsolutePath().normalize();
-        for (Path d = start; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("data");
-            if (isDataDir(candidate)) {
-                return candidate;
-            }
+        Path found = findFrom(start);
+        if (found != null) {
+            return found;
         }
         throw Msg.badState(
                 "Folder data/ kursus tidak ditemukan: tidak ada data/README.md (dengan penanda "
@@ -77,6 +75,20 @@ public final class DataFiles {
                         + " course repository, or say where it is with System.setProperty(\""
                         + PROPERTY + "\", \"/path/to/repo/data\") or the environment variable "
                         + ENV + ".");
+    }
+
+    /**
+     * Walks up from {@code start} (inclusive) and returns the first {@code data/} folder whose README.md
+     * carries {@link #MARKER}, or null if there is none.
+     */
+    static Path findFrom(Path start) {
+        for (Path d = start.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            Path candidate = d.resolve("data");
+            if (isDataDir(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /**

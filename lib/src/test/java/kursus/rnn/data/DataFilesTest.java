@@ -29,6 +29,26 @@ class DataFilesTest {
     }
 
     @Test
+    void aNotebookInNotebooksFindsTheSiblingDataFolder(@TempDir Path repo) throws IOException {
+        Files.createDirectories(repo.resolve("data"));
+        Files.createDirectories(repo.resolve("notebooks/extra"));
+        Files.writeString(repo.resolve("data/README.md"), "# x\n" + DataFiles.MARKER + "\n", StandardCharsets.UTF_8);
+        Path data = repo.resolve("data").toAbsolutePath().normalize();
+        assertEquals(data, DataFiles.findFrom(repo.resolve("notebooks")));
+        assertEquals(data, DataFiles.findFrom(repo.resolve("notebooks/extra")));
+        assertEquals(data, DataFiles.findFrom(repo));
+    }
+
+    @Test
+    void aDataFolderWithoutTheMarkerIsNotTaken(@TempDir Path repo) throws IOException {
+        Files.createDirectories(repo.resolve("inner/data"));
+        Files.writeString(repo.resolve("inner/data/README.md"), "someone else's data\n", StandardCharsets.UTF_8);
+        Files.createDirectories(repo.resolve("data"));
+        Files.writeString(repo.resolve("data/README.md"), DataFiles.MARKER + "\n", StandardCharsets.UTF_8);
+        assertEquals(repo.resolve("data").toAbsolutePath().normalize(), DataFiles.findFrom(repo.resolve("inner")));
+    }
+
+    @Test
     void theSystemPropertyWins(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("README.md"), DataFiles.MARKER + "\n", StandardCharsets.UTF_8);
         System.setProperty(DataFiles.PROPERTY, dir.toString());
