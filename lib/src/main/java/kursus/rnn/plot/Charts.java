@@ -693,7 +693,12 @@ public final class Charts {
         if (l == null || l.isEmpty()) {
             return "∅";
         }
-        return l.replace(" ", "␣").replace("\n", "↵").replace("\t", "⇥");
+        switch (l) {
+            case " ": return "␣";
+            case "\n": return "↵";
+            case "\t": return "⇥";
+            default: return l;
+        }
     }
 
     private static int longest(String[] s) {
