@@ -115,6 +115,21 @@ public final class Charts {
             this.yLabel = yLabel == null ? "" : yLabel;
         }
 
+        Frame copy() {
+            Frame c = new Frame(title, xLabel, yLabel);
+            c.width = width;
+            c.height = height;
+            c.logY = logY;
+            c.legend = legend;
+            c.markers = markers;
+            c.yMin = yMin;
+            c.yMax = yMax;
+            c.colorMin = colorMin;
+            c.colorMax = colorMax;
+            c.showValues = showValues;
+            return c;
+        }
+
         /** Image size in pixels (default 640×400). */
         public Frame size(int width, int height) {
             if (width < 100 || height < 100 || width > 8000 || height > 8000) {
@@ -201,6 +216,17 @@ public final class Charts {
         return new Series(name, dx, y);
     }
 
+    /** A series from a vector INDArray (any shape with one non-1 axis, e.g. {@code [T]} or {@code [1, T]}). */
+    public static Series series(String name, org.nd4j.linalg.api.ndarray.INDArray y) {
+        if (y == null || !(y.isVector() || y.isScalar())) {
+            throw Msg.badInput("Charts.series: '" + name + "' harus vektor, didapat bentuk "
+                            + (y == null ? "null" : java.util.Arrays.toString(y.shape())) + ". Pilih satu baris/kolom dulu.",
+                    "Charts.series: '" + name + "' must be a vector, got shape "
+                            + (y == null ? "null" : java.util.Arrays.toString(y.shape())) + ". Select one row/column first.");
+        }
+        return new Series(name, null, y.toDoubleVector());
+    }
+
     /** A series from float values (e.g. read out of a FLOAT INDArray). */
     public static Series series(String name, float[] y) {
         double[] d = new double[y.length];
@@ -254,8 +280,10 @@ public final class Charts {
      * on a log axis and are left out.
      */
     public static XYChart gradientNormChart(Frame f, Series... series) {
-        f.logY = true;
-        XYChart c = xy(f, series, 1, "gradientNorm");
+        requireFrame(f, "gradientNorm");
+        Frame log = f.copy();
+        log.logY = true;
+        XYChart c = xy(log, series, 1, "gradientNorm");
         for (XYSeries s : c.getSeriesCollection()) {
             s.setMarker(s.getXData().length <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
@@ -449,6 +477,20 @@ public final class Charts {
     /** Image of {@link #heatmapChart}. */
     public static BufferedImage heatmap(Frame f, double[][] values, String[] rowLabels, String[] colLabels) {
         return render(heatmapChart(f, values, rowLabels, colLabels));
+    }
+
+    /** Heatmap of a 2-D INDArray {@code [rows, cols]}, e.g. hidden states {@code [hidden, T]}. */
+    public static BufferedImage heatmap(Frame f, org.nd4j.linalg.api.ndarray.INDArray values, String[] rowLabels,
+                                        String[] colLabels) {
+        if (values == null || values.rank() != 2) {
+            throw Msg.badInput("Charts.heatmap: butuh matriks 2 dimensi [baris, kolom], didapat bentuk "
+                            + (values == null ? "null" : java.util.Arrays.toString(values.shape()))
+                            + ". Untuk [T, batch, hidden], pilih satu contoh dulu, mis. h.get(all(), point(0), all()).",
+                    "Charts.heatmap: needs a 2-D matrix [rows, cols], got shape "
+                            + (values == null ? "null" : java.util.Arrays.toString(values.shape()))
+                            + ". For [T, batch, hidden], select one example first, e.g. h.get(all(), point(0), all()).");
+        }
+        return heatmap(f, values.toDoubleMatrix(), rowLabels, colLabels);
     }
 
     /** Heatmap without labels (rows and columns numbered from 0). */

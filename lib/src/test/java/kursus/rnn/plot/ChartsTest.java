@@ -172,6 +172,22 @@ class ChartsTest {
     }
 
     @Test
+    void indArrayInputsAreAccepted() throws Exception {
+        org.nd4j.linalg.api.ndarray.INDArray h = org.nd4j.linalg.factory.Nd4j.create(new double[][] {{0.1, 0.5}, {0.9, 0.3}, {0.2, 0.7}});
+        assertPng(Charts.heatmap(frame(), h, null, null), 640, 400);
+        XYChart c = Charts.lineChart(frame(), Charts.series("row 0", h.getRow(0)));
+        assertArrayEquals(new double[] {0.1, 0.5}, c.getSeriesCollection().iterator().next().getYData(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Charts.series("3d", org.nd4j.linalg.factory.Nd4j.zeros(2, 2, 2)));
+    }
+
+    @Test
+    void gradientNormChartLeavesTheCallersFrameLinear() {
+        Charts.Frame f = frame();
+        Charts.gradientNormChart(f, Charts.series("a", TRAIN));
+        assertTrue(!Charts.lineChart(f, Charts.series("a", TRAIN)).getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
     void logAxisNumbersAreCompact() {
         assertEquals("10⁻⁵", Charts.number(1e-5));
         assertEquals("2·10⁻⁷", Charts.number(2e-7));
