@@ -165,8 +165,9 @@ public final class Vocabulary {
         for (Special s : specialSet(specials)) { // enum order: pad, unk, s, /s
             all.add(s.token());
         }
+        Set<String> reserved = new java.util.HashSet<>(all);
         for (String t : sorted) {
-            if (!all.contains(t)) { // a text may literally contain "<unk>" as a word
+            if (!reserved.contains(t)) { // a text may literally contain "<unk>" as a word
                 all.add(t);
             }
         }
