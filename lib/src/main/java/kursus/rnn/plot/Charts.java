@@ -155,10 +155,7 @@ public final class Charts {
 
         /** Fixes the y range instead of fitting it to the data. */
         public Frame yRange(double min, double max) {
-            if (!(min < max)) {
-                throw Msg.badInput("Charts: yRange butuh min < max, didapat [" + min + ", " + max + "].",
-                        "Charts: yRange needs min < max, got [" + min + ", " + max + "].");
-            }
+            checkRange("yRange", min, max);
             this.yMin = min;
             this.yMax = max;
             return this;
@@ -178,13 +175,17 @@ public final class Charts {
 
         /** Heatmaps: fixes the colour scale to {@code [min, max]} (e.g. 0..1 for gate activations). */
         public Frame colorRange(double min, double max) {
-            if (!(min < max)) {
-                throw Msg.badInput("Charts: colorRange butuh min < max, didapat [" + min + ", " + max + "].",
-                        "Charts: colorRange needs min < max, got [" + min + ", " + max + "].");
-            }
+            checkRange("colorRange", min, max);
             this.colorMin = min;
             this.colorMax = max;
             return this;
+        }
+
+        private static void checkRange(String what, double min, double max) {
+            if (!(min < max)) {
+                throw Msg.badInput("Charts: " + what + " butuh min < max, didapat [" + min + ", " + max + "].",
+                        "Charts: " + what + " needs min < max, got [" + min + ", " + max + "].");
+            }
         }
 
         /** Heatmaps: writes each cell's value into it (default: only for small matrices). */

@@ -305,20 +305,8 @@ public final class Vocabulary {
         if (level == Level.WORD) {
             return encode(Tokenizer.tokenize(text));
         }
-        int[] cps = text.codePoints().toArray();
-        int[] ids = new int[cps.length];
-        for (int k = 0; k < cps.length; k++) {
-            String t = new String(Character.toChars(cps[k]));
-            Integer i = index.get(t);
-            if (i == null) {
-                i = index.get(Special.UNK.token());
-                if (i == null) {
-                    throw unknown(t, k);
-                }
-            }
-            ids[k] = i;
-        }
-        return ids;
+        // One token per code point, so characters outside the BMP (emoji) stay whole.
+        return encode(text.codePoints().mapToObj(Character::toString).toList());
     }
 
     /** Encodes a list of tokens, one index per token. */
