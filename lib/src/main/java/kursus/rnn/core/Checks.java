@@ -88,7 +88,7 @@ public final class Checks {
             return x;
         }
         long n = x.length();
-        INDArray flat = x.reshape(x.ordering(), n);
+        INDArray flat = x.reshape(x.ordering(), new long[] {n});
         for (long i = 0; i < n; i++) {
             double v = flat.getDouble(i);
             if (!Double.isFinite(v)) {

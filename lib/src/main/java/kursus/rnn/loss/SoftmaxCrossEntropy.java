@@ -47,6 +47,14 @@ public final class SoftmaxCrossEntropy {
         return computeUnchecked(logits, targets, m);
     }
 
+    /**
+     * {@link #compute} without validating finiteness and index ranges: for library models whose
+     * logits and targets were produced (and checked) by the library itself.
+     */
+    public static LossResult computeTrusted(INDArray logits, int[] targets, INDArray mask) {
+        return computeUnchecked(logits, targets, LossChecks.rowMask(mask, (int) logits.size(0)));
+    }
+
     static LossResult computeUnchecked(INDArray logits, int[] targets, double[] m) {
         int N = (int) logits.size(0), C = (int) logits.size(1);
         int count = LossChecks.count(m, N);

@@ -96,12 +96,11 @@ public final class Recurrent {
         if (cell instanceof BaseCell bc) {
             return new Output(this, bc.forwardSeq(SeqInput.oneHot(flat, T, B, cell.inputSize()), s0, m), null, T, B);
         }
-        INDArray x = Nd4j.zeros(cell.dataType(), T, B, cell.inputSize());
-        INDArray x2 = x.reshape('c', (long) T * B, cell.inputSize());
+        INDArray x2 = Nd4j.zeros(cell.dataType(), (long) T * B, cell.inputSize());
         for (int r = 0; r < flat.length; r++) {
             x2.putScalar(r, flat[r], 1.0);
         }
-        return stepwise(x, s0, m, T, B);
+        return stepwise(x2.reshape('c', T, B, cell.inputSize()), s0, m, T, B);
     }
 
     /** Row-major flattening {@code r = t·B + n}, checking rectangular shape and index range. */
@@ -127,6 +126,16 @@ public final class Recurrent {
         }
         h0.check("h0", B, cell.hiddenSize(), cell.hasCellState());
         return h0;
+    }
+
+    /** {@link #backward} without validating {@code dH}/{@code dLast} (library-internal callers). */
+    Gradients backwardTrusted(Output out, INDArray dH2, State dLast) {
+        if (out.cache != null) {
+            SeqGrad g = ((BaseCell) cell).backwardSeq(dH2, dLast, out.cache, true);
+            INDArray dX = g.dX == null ? null : g.dX.reshape('c', out.T, out.B, cell.inputSize());
+            return new Gradients(dX, g.dH0);
+        }
+        return backStepwise(out, dH2, dLast);
     }
 
     /**
@@ -263,26 +272,38 @@ public final class Recurrent {
             this.steps = steps;
             this.T = T;
             this.B = B;
-            if (cache != null) {
-                this.hAll = cache.hAll();
-                this.cAll = cache.cAll();
-                this.last = cache.last();
-            }
         }
 
         /** Every hidden state {@code h_1..h_T} as {@code [T, batch, hidden]}. */
         public INDArray h() {
+            if (hAll == null && cache != null) {
+                hAll = cache.hAll(); // views are created on demand: each costs ND4J overhead
+            }
             return hAll;
         }
 
         /** Every cell state {@code c_1..c_T} {@code [T, batch, hidden]} (LSTM), else null. */
         public INDArray c() {
+            if (cAll == null && cache != null) {
+                cAll = cache.cAll();
+            }
             return cAll;
         }
 
         /** The state after the last step (padded steps carry the state, see the class comment). */
         public State last() {
+            if (last == null && cache != null) {
+                last = cache.last();
+            }
             return last;
+        }
+
+        /** The state after step {@code t} (0-based): {@code h_{t+1}} in the 1-based notation of the lecture. */
+        public State stateAt(int t) {
+            Checks.index("t", t, T);
+            INDArray h = h().slice(t);
+            INDArray c = c() == null ? null : c().slice(t);
+            return new State(h, c);
         }
 
         /** Sequence length. */
