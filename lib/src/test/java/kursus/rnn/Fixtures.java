@@ -7,6 +7,7 @@ import kursus.rnn.nn.Init;
 import kursus.rnn.nn.LstmCell;
 import kursus.rnn.nn.RecurrentCell;
 import kursus.rnn.nn.RnnCell;
+import kursus.rnn.random.NumpyRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,10 +16,13 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Fixtures {
     private Fixtures() {}
 
-    /** Standard-normal array from a fixed seed. */
+    /** Standard-normal array from a fixed seed ({@code np.random.seed(seed); np.random.randn(*shape)}). */
     public static INDArray randn(long seed, DataType dt, long... shape) {
-        Nd4j.getRandom().setSeed(seed);
-        return Nd4j.randn(DataType.DOUBLE, shape).castTo(dt);
+        int[] s = new int[shape.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.toIntExact(shape[i]);
+        }
+        return new NumpyRandom(seed).randn(dt, s);
     }
 
     /** Fills every parameter with {@code scale}·N(0,1) values (seeded). */
