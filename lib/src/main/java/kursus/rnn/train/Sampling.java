@@ -60,6 +60,19 @@ public final class Sampling {
         return rng.choice((int) row(logits).length, probabilities(logits, temperature, topK));
     }
 
+    /**
+     * Like {@link #sample} but from probabilities {@code [V]} or {@code [1, V]} (e.g. a model's softmax
+     * output): the temperature is applied as {@code log(p) / T}, which is the same as dividing logits.
+     */
+    public static int sampleFromProbabilities(INDArray probabilities, double temperature, int topK, NumpyRandom rng) {
+        double[] p = row(probabilities);
+        double[] logits = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            logits[i] = p[i] > 0 ? Math.log(p[i]) : Double.NEGATIVE_INFINITY;
+        }
+        return sample(org.nd4j.linalg.factory.Nd4j.create(logits), temperature, topK, rng);
+    }
+
     private static double[] row(INDArray logits) {
         if (logits == null || logits.length() == 0 || (logits.rank() == 2 && logits.rows() != 1) || logits.rank() > 2) {
             throw Msg.badInput("logits harus berbentuk [V] atau [1, V], ternyata "
