@@ -1,0 +1,162 @@
+package kursus.rnn.core;
+
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Element access to the memory of a contiguous, C-order {@link INDArray}, as if it were a flat
+ * Java array: element {@code [i, j]} of a {@code [rows, cols]} array is {@code get(i * cols + j)}.
+ *
+ * <p>Why: every ND4J call costs 2–35 µs of fixed overhead, whatever the array size (see
+ * {@code research/deps.md}). An LSTM step written as ~25 separate element-wise ND4J calls spends
+ * most of its time in that overhead. The library therefore writes element-wise rules (gate
+ * non-linearities and their derivatives, losses, optimiser updates) as plain loops over a
+ * {@code Flat} view, and uses ND4J for what it is good at: matrix products. Reads and writes go
+ * straight to the array's memory (no copy), in double precision whatever the storage type.
+ *
+ * <p>Only FLOAT and DOUBLE arrays that are contiguous in C order (including contiguous views such
+ * as {@code x.slice(t)} or a block of whole rows) are accepted.
+ */
+public abstract sealed class Flat permits Flat.F32, Flat.F64 {
+    /** Number of elements. */
+    public final int length;
+
+    private Flat(int length) {
+        this.length = length;
+    }
+
+    /** A flat view of {@code a}; throws if {@code a} is not a contiguous C-order FLOAT/DOUBLE array. */
+    public static Flat of(INDArray a) {
+        if (!isContiguous(a)) {
+            throw Msg.badState(
+                    "array harus bersebelahan di memori (urutan C); salin dulu dengan x.dup('c')",
+                    "array must be contiguous in memory (C order); copy it first with x.dup('c')");
+        }
+        long n = a.length();
+        if (n > Integer.MAX_VALUE) {
+            throw Msg.badInput("array terlalu besar: " + n + " elemen", "array too large: " + n + " elements");
+        }
+        int offset = (int) a.offset();
+        DataType dt = a.dataType();
+        if (dt == DataType.FLOAT) {
+            FloatBuffer fb = a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+            return new F32(fb, offset, (int) n);
+        } else if (dt == DataType.DOUBLE) {
+            DoubleBuffer db = a.data().asNio().order(ByteOrder.nativeOrder()).asDoubleBuffer();
+            return new F64(db, offset, (int) n);
+        }
+        throw Msg.badInput(
+                "tipe data harus FLOAT atau DOUBLE, ternyata " + dt,
+                "data type must be FLOAT or DOUBLE, got " + dt);
+    }
+
+    /** True when {@code a} occupies one contiguous block in C order (so {@link #of} accepts it). */
+    public static boolean isContiguous(INDArray a) {
+        if (a.isEmpty()) {
+            return true;
+        }
+        if (a.length() == 1) {
+            return true;
+        }
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
+    }
+
+    /** Element {@code i} (C order), widened to double. */
+    public abstract double get(int i);
+
+    /** Sets element {@code i} (rounded to float for FLOAT arrays). */
+    public abstract void set(int i, double v);
+
+    /** Adds {@code v} to element {@code i}. */
+    public abstract void add(int i, double v);
+
+    /** Copies all elements into a new double array. */
+    public double[] toArray() {
+        double[] out = new double[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = get(i);
+        }
+        return out;
+    }
+
+    /** Sets every element to {@code v}. */
+    public void fill(double v) {
+        for (int i = 0; i < length; i++) {
+            set(i, v);
+        }
+    }
+
+    /** FLOAT storage. */
+    static final class F32 extends Flat {
+        private final FloatBuffer b;
+        private final int off;
+
+        F32(FloatBuffer b, int off, int n) {
+            super(n);
+            if (off + n > b.capacity()) {
+                throw new IllegalStateException("Flat: view outside its buffer");
+            }
+            this.b = b;
+            this.off = off;
+        }
+
+        @Override
+        public double get(int i) {
+            return b.get(off + i);
+        }
+
+        @Override
+        public void set(int i, double v) {
+            b.put(off + i, (float) v);
+        }
+
+        @Override
+        public void add(int i, double v) {
+            int k = off + i;
+            b.put(k, (float) (b.get(k) + v));
+        }
+    }
+
+    /** DOUBLE storage. */
+    static final class F64 extends Flat {
+        private final DoubleBuffer b;
+        private final int off;
+
+        F64(DoubleBuffer b, int off, int n) {
+            super(n);
+            if (off + n > b.capacity()) {
+                throw new IllegalStateException("Flat: view outside its buffer");
+            }
+            this.b = b;
+            this.off = off;
+        }
+
+        @Override
+        public double get(int i) {
+            return b.get(off + i);
+        }
+
+        @Override
+        public void set(int i, double v) {
+            b.put(off + i, v);
+        }
+
+        @Override
+        public void add(int i, double v) {
+            int k = off + i;
+            b.put(k, b.get(k) + v);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package kursus.rnn.nn;
+
+import kursus.rnn.core.Checks;
+import kursus.rnn.core.Flat;
+import kursus.rnn.core.Msg;
+import kursus.rnn.core.Params;
+import kursus.rnn.core.Tensors;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What the built-in cells ({@link RnnCell}, {@link LstmCell}, {@link GruCell}) share: argument
+ * checks, and one implementation of each cell's rules over a whole sequence that serves both the
+ * one-step API ({@code T = 1}) and {@link Recurrent} ({@code T} steps).
+ *
+ * <p>Each cell splits its pre-activation {@code [h_{t-1}, x_t]·W + b} into the input part
+ * {@code x_t·W_x} and the recurrent part {@code h_{t-1}·W_h} (the rows of {@code W}). The input
+ * part does not depend on the previous state, so it is computed for all {@code T} steps in one
+ * matrix product before the time loop; inside the loop there is one product per step for all gates
+ * together. Element-wise rules (gates, state update and their derivatives) are loops over the
+ * arrays' memory ({@link Flat}), written next to each other in each cell.
+ */
+public abstract class BaseCell implements RecurrentCell {
+    protected final int inputSize;
+    protected final int hiddenSize;
+    protected final DataType dtype;
+    protected final Params params = new Params();
+
+    BaseCell(int inputSize, int hiddenSize, DataType dtype) {
+        this.inputSize = Checks.positive("inputSize", inputSize);
+        this.hiddenSize = Checks.positive("hiddenSize", hiddenSize);
+        this.dtype = Checks.floating("dtype", dtype);
+    }
+
+    @Override
+    public final int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public final int hiddenSize() {
+        return hiddenSize;
+    }
+
+    @Override
+    public final DataType dataType() {
+        return dtype;
+    }
+
+    @Override
+    public final Params params() {
+        return params;
+    }
+
+    @Override
+    public State zeroState(int batch) {
+        return State.zeros(dtype, batch, hiddenSize, hasCellState());
+    }
+
+    /** {@inheritDoc} A null {@code prev} means the zero state. */
+    @Override
+    public Step forward(INDArray x_t, State prev) {
+        Checks.shape("x_t", x_t, "batch,input", Checks.ANY, inputSize);
+        int B = Checks.positive("x_t batch", x_t.size(0));
+        if (prev == null) {
+            prev = zeroState(B);
+        }
+        prev.check("prev", B, hiddenSize, hasCellState());
+        Checks.finite("x_t", x_t);
+        SeqInput in = SeqInput.dense(Tensors.asContiguous(dtype, x_t), 1, B);
+        SeqCache cache = forwardSeq(in, prev, null);
+        return new Step(x_t, prev, cache.last(), cache);
+    }
+
+    /** {@inheritDoc} For an LSTM, a null {@code dNext.c()} means no gradient reaches {@code c_t} directly. */
+    @Override
+    public StepGrad backward(State dNext, Step step) {
+        Checks.notNull("dNext", dNext);
+        Checks.notNull("step", step);
+        if (!(step.cache() instanceof SeqCache cache) || cache.owner != this) {
+            throw Msg.badInput(
+                    "step: harus hasil forward() dari sel yang sama",
+                    "step: expected the result of forward() on this same cell");
+        }
+        checkGrad("dNext", dNext, cache.B);
+        SeqGrad g = backwardSeq(null, dNext, cache, true);
+        return new StepGrad(g.dX, g.dH0);
+    }
+
+    void checkGrad(String arg, State d, int B) {
+        Checks.shape(arg + ".h", d.h(), "batch,hidden", B, hiddenSize);
+        Checks.finite(arg + ".h", d.h());
+        if (d.c() != null) {
+            if (!hasCellState()) {
+                throw Msg.badInput(
+                        arg + ".c: sel ini tidak punya state sel c, jadi gradien c harus null",
+                        arg + ".c: this cell has no cell state c, so its gradient must be null");
+            }
+            Checks.shape(arg + ".c", d.c(), "batch,hidden", B, hiddenSize);
+            Checks.finite(arg + ".c", d.c());
+        }
+    }
+
+    /**
+     * Forward over a whole sequence (inputs already checked and in this cell's dtype).
+     *
+     * @param h0 initial state (kept by copy)
+     * @param mask {@code [T, B]} 0/1, or null: at a masked step the state is carried unchanged
+     */
+    abstract SeqCache forwardSeq(SeqInput x, State h0, Flat mask);
+
+    /**
+     * Backward over a whole sequence; ADDS parameter gradients.
+     *
+     * @param dH {@code dL/dh_t} from outside the recurrence {@code [T·B, H]} (contiguous), or null
+     * @param dLast gradient on the final state (h and/or c part may be null), or null
+     * @param needDx whether {@code dL/dX} is wanted
+     */
+    abstract SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache cache, boolean needDx);
+
+    // ---- small helpers for the subclasses
+
+    /** Copies {@code s} (may be null = zeros) into rows {@code [0, B)} of {@code buf}. */
+    static void putRows(INDArray buf, INDArray s, int B) {
+        if (s != null) {
+            Tensors.rows(buf, 0, B).assign(s);
+        }
+    }
+
+    /** A new {@code [B, H]} array holding {@code s}, or zeros when {@code s} is null. */
+    INDArray copyOrZeros(INDArray s, int B) {
+        INDArray out = Tensors.zeros(dtype, B, hiddenSize);
+        if (s != null) {
+            out.assign(s);
+        }
+        return out;
+    }
+
+    /** Adds a double[] accumulator into a (contiguous) gradient array. */
+    static void addInto(INDArray grad, double[] acc) {
+        Flat g = Flat.of(grad);
+        for (int j = 0; j < acc.length; j++) {
+            g.add(j, acc[j]);
+        }
+    }
+}

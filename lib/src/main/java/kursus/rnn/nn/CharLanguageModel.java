@@ -1,0 +1,209 @@
+package kursus.rnn.nn;
+
+import kursus.rnn.core.Checks;
+import kursus.rnn.core.Msg;
+import kursus.rnn.core.Params;
+import kursus.rnn.core.Tensors;
+import kursus.rnn.loss.LossResult;
+import kursus.rnn.loss.SoftmaxCrossEntropy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Many-to-many character (or token) language model: at every step, predict the next symbol.
+ *
+ * <pre>
+ * x_t  = onehot(id_t)   or   embedding row of id_t       [batch, input]
+ * h_t  = cell(x_t, h_{t-1})                               [batch, hidden]
+ * z_t  = h_t · W_hy + b_y                                 [batch, vocab]   (a {@link Dense})
+ * loss = mean over steps and sequences of −log softmax(z_t)[target_t]
+ * </pre>
+ *
+ * Training uses truncated BPTT: {@link #forwardBackward} starts from the state left by the previous
+ * call (the end of the previous chunk) and stores its own last state, detached. Call
+ * {@link #resetState()} when a new text starts. Any {@link RecurrentCell} works.
+ */
+public final class CharLanguageModel {
+    private final Embedding embedding;
+    private final RecurrentCell cell;
+    private final Recurrent rnn;
+    private final Dense out;
+    private final Params params = new Params();
+    private final int vocab;
+    private State carried;
+
+    /** One-hot inputs: {@code cell.inputSize()} is the vocabulary size, and so is {@code out.outputSize()}. */
+    public CharLanguageModel(RecurrentCell cell, Dense out) {
+        this(null, cell, out);
+    }
+
+    /**
+     * @param embedding index → vector lookup, or null for one-hot inputs
+     * @param cell any recurrent cell
+     * @param out read-out layer {@code hidden → vocab}
+     */
+    public CharLanguageModel(Embedding embedding, RecurrentCell cell, Dense out) {
+        this.embedding = embedding;
+        this.cell = Checks.notNull("cell", cell);
+        this.out = Checks.notNull("out", out);
+        this.vocab = out.outputSize();
+        if (out.inputSize() != cell.hiddenSize()) {
+            throw Msg.badInput(
+                    "out: ukuran masukan harus hidden=" + cell.hiddenSize() + ", ternyata " + out.inputSize(),
+                    "out: expected input size hidden=" + cell.hiddenSize() + ", got " + out.inputSize());
+        }
+        int expectedInput = embedding == null ? vocab : embedding.dim();
+        if (cell.inputSize() != expectedInput) {
+            String what = embedding == null ? "vocab (one-hot)" : "embedding dim";
+            throw Msg.badInput(
+                    "cell: ukuran masukan harus " + what + "=" + expectedInput + ", ternyata " + cell.inputSize(),
+                    "cell: expected input size " + what + "=" + expectedInput + ", got " + cell.inputSize());
+        }
+        if (embedding != null && embedding.vocabSize() != vocab) {
+            throw Msg.badInput(
+                    "embedding: ukuran kosakata harus " + vocab + ", ternyata " + embedding.vocabSize(),
+                    "embedding: expected vocabulary size " + vocab + ", got " + embedding.vocabSize());
+        }
+        this.rnn = new Recurrent(cell);
+        if (embedding != null) {
+            params.addAll("embedding", embedding.params());
+        }
+        params.addAll("cell", cell.params()).addAll("out", out.params());
+    }
+
+    /** All parameters: {@code embedding.*}, {@code cell.*}, {@code out.*}. */
+    public Params params() {
+        return params;
+    }
+
+    public RecurrentCell cell() {
+        return cell;
+    }
+
+    public Dense out() {
+        return out;
+    }
+
+    public Embedding embedding() {
+        return embedding;
+    }
+
+    public int vocabSize() {
+        return vocab;
+    }
+
+    /** The state carried into the next chunk (null = zeros). */
+    public State state() {
+        return carried;
+    }
+
+    /** Sets the state the next chunk starts from (copied; null = zeros). */
+    public void setState(State s) {
+        if (s != null) {
+            s.check("state", s.batch(), cell.hiddenSize(), cell.hasCellState());
+        }
+        carried = s == null ? null : s.detach();
+    }
+
+    /** Next chunk starts from the zero state. */
+    public void resetState() {
+        carried = null;
+    }
+
+    /** {@link #forwardBackward(int[][], int[][], INDArray)} without a mask. */
+    public double forwardBackward(int[][] inputs, int[][] targets) {
+        return forwardBackward(inputs, targets, null);
+    }
+
+    /**
+     * One truncated-BPTT training pass over a chunk: zeroes the gradients, runs forward from the
+     * carried state, computes the mean cross-entropy over every (unmasked) step, backpropagates
+     * through the chunk, fills the gradients of {@link #params()}, and carries the last state.
+     *
+     * @param inputs symbol ids {@code [T][batch]}
+     * @param targets the next symbols {@code [T][batch]}
+     * @param mask {@code [T, batch]} 0/1, or null
+     * @return mean loss in nats per predicted symbol
+     */
+    public double forwardBackward(int[][] inputs, int[][] targets, INDArray mask) {
+        params.zeroGrad();
+        Pass p = forwardPass(inputs, targets, mask, start(inputs));
+        INDArray dH2 = out.backwardUnchecked(p.h2, p.loss.grad(), true); // [T·B, hidden]
+        Recurrent.Gradients g = rnn.backwardTrusted(p.out, dH2, null);
+        if (embedding != null) {
+            embedding.scatterAdd(p.ids, g.dX().reshape('c', (long) p.T * p.B, embedding.dim()));
+        }
+        carried = p.out.last().detach();
+        return p.loss.loss();
+    }
+
+    /** Mean loss from the given state (null = zeros), without gradients and without touching the carried state. */
+    public double loss(int[][] inputs, int[][] targets, INDArray mask, State h0) {
+        return forwardPass(inputs, targets, mask, h0).loss.loss();
+    }
+
+    private State start(int[][] inputs) {
+        int B = inputs != null && inputs.length > 0 && inputs[0] != null ? inputs[0].length : -1;
+        return carried != null && carried.batch() == B ? carried : null;
+    }
+
+    private static final class Pass {
+        Recurrent.Output out;
+        INDArray h2;
+        LossResult loss;
+        int[] ids;
+        int T;
+        int B;
+    }
+
+    private Pass forwardPass(int[][] inputs, int[][] targets, INDArray mask, State h0) {
+        Checks.notNull("inputs", inputs);
+        Checks.notNull("targets", targets);
+        Checks.nonEmptySequence("inputs", inputs.length, new long[] {inputs.length});
+        int T = inputs.length;
+        int B = Checks.positive("inputs batch", inputs[0] == null ? 0 : inputs[0].length);
+        if (targets.length != T) {
+            throw Msg.badInput(
+                    "targets: panjang harus T=" + T + " (sama dengan inputs), ternyata " + targets.length,
+                    "targets: expected length T=" + T + " (same as inputs), got " + targets.length);
+        }
+        Pass p = new Pass();
+        p.T = T;
+        p.B = B;
+        p.ids = Recurrent.flatten("inputs", inputs, B, vocab);
+        int[] y = Recurrent.flatten("targets", targets, B, vocab);
+        if (embedding == null) {
+            p.out = rnn.forwardOneHot(inputs, h0, mask);
+        } else {
+            p.out = rnn.forward(embedding.gather(p.ids, p.ids.length).reshape('c', T, B, embedding.dim()), h0, mask);
+        }
+        p.h2 = p.out.h().reshape('c', (long) T * B, cell.hiddenSize());
+        INDArray logits = out.forwardUnchecked(p.h2);
+        p.loss = SoftmaxCrossEntropy.computeTrusted(logits, y, mask == null ? null : mask.reshape('c', new long[] {(long) T * B}));
+        return p;
+    }
+
+    /** Result of one generation step. */
+    public record Prediction(INDArray probabilities, State state) {}
+
+    /**
+     * One step for generation: feeds {@code ids [batch]} from {@code state} (null = zeros) and
+     * returns the next-symbol probabilities {@code [batch, vocab]} and the new state.
+     */
+    public Prediction next(int[] ids, State state) {
+        Checks.notNull("ids", ids);
+        int[][] in = new int[1][];
+        in[0] = ids;
+        Recurrent.Output o = embedding == null
+                ? rnn.forwardOneHot(in, state, null)
+                : rnn.forward(embedding.forward(in), state, null);
+        INDArray logits = out.forwardUnchecked(o.h().reshape('c', ids.length, cell.hiddenSize()));
+        return new Prediction(Activations.softmax(logits), o.last().detach());
+    }
+
+    /** Logits {@code [T·batch, vocab]} (rows time-major) for a chunk from {@code h0} (null = zeros). */
+    public INDArray logits(int[][] inputs, State h0) {
+        Checks.notNull("inputs", inputs);
+        Recurrent.Output o = embedding == null ? rnn.forwardOneHot(inputs, h0, null) : rnn.forward(embedding.forward(inputs), h0, null);
+        return out.forwardUnchecked(Tensors.contiguous(o.h()).reshape('c', o.length() * (long) o.batch(), cell.hiddenSize()));
+    }
+}

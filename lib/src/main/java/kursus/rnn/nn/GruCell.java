@@ -1,0 +1,242 @@
+package kursus.rnn.nn;
+
+import static kursus.rnn.nn.Activations.sigmoid;
+import static kursus.rnn.nn.Activations.tanh;
+
+import kursus.rnn.core.Flat;
+import kursus.rnn.core.Param;
+import kursus.rnn.core.Tensors;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Gated Recurrent Unit in the lecture's classic form:
+ *
+ * <pre>
+ * z_t = σ([h_{t-1}, x_t] · W_z + b_z)              update gate   [batch, hidden]
+ * r_t = σ([h_{t-1}, x_t] · W_r + b_r)              reset gate
+ * h̃_t = tanh([r_t ∘ h_{t-1}, x_t] · W_h + b_h)     candidate (reset applied BEFORE the product)
+ * h_t = z_t ∘ h_{t-1} + (1 − z_t) ∘ h̃_t
+ * </pre>
+ *
+ * Parameters: {@code W_zr [hidden + input, 2·hidden]} (columns: z block, then r block; one
+ * product for both gates), {@code b_zr [1, 2·hidden]}, {@code W_h [hidden + input, hidden]},
+ * {@code b_h [1, hidden]}. Rows for {@code h_{t-1}} come first, then rows for {@code x_t}.
+ * The candidate needs {@code r_t} first, so a GRU step takes two products.
+ */
+public final class GruCell extends BaseCell {
+    private final Param Wzr;
+    private final Param bzr;
+    private final Param Wh;
+    private final Param bh;
+    private final INDArray WzrH, WzrX, WhH, WhX;
+    private final INDArray dWzrH, dWzrX, dWhH, dWhX;
+
+    /**
+     * @param inputSize size of {@code x_t}
+     * @param hiddenSize size of {@code h_t}
+     * @param dtype FLOAT for training, DOUBLE for gradient checks
+     * @param init how to draw the weights (biases start at 0)
+     */
+    public GruCell(int inputSize, int hiddenSize, DataType dtype, Init init) {
+        super(inputSize, hiddenSize, dtype);
+        int H = hiddenSize;
+        int rows = H + inputSize;
+        Wzr = params.add("W_zr", init.weights(dtype, rows, 2 * H, rows, H, H));
+        bzr = params.add("b_zr", Tensors.zeros(dtype, 1, 2 * H));
+        Wh = params.add("W_h", init.weights(dtype, rows, H, rows, H, H));
+        bh = params.add("b_h", Tensors.zeros(dtype, 1, H));
+        WzrH = Tensors.rows(Wzr.value(), 0, H);
+        WzrX = Tensors.rows(Wzr.value(), H, rows);
+        WhH = Tensors.rows(Wh.value(), 0, H);
+        WhX = Tensors.rows(Wh.value(), H, rows);
+        dWzrH = Tensors.rows(Wzr.grad(), 0, H);
+        dWzrX = Tensors.rows(Wzr.grad(), H, rows);
+        dWhH = Tensors.rows(Wh.grad(), 0, H);
+        dWhX = Tensors.rows(Wh.grad(), H, rows);
+    }
+
+    @Override
+    public boolean hasCellState() {
+        return false;
+    }
+
+    /** Fused gate weights {@code W_zr [hidden + input, 2·hidden]}. */
+    public Param W_zr() {
+        return Wzr;
+    }
+
+    /** Fused gate bias {@code b_zr [1, 2·hidden]}. */
+    public Param b_zr() {
+        return bzr;
+    }
+
+    /** Candidate weights {@code W_h [hidden + input, hidden]}. */
+    public Param W_h() {
+        return Wh;
+    }
+
+    /** Candidate bias {@code b_h [1, hidden]}. */
+    public Param b_h() {
+        return bh;
+    }
+
+    /** Update-gate weights {@code W_z [hidden + input, hidden]} (view of {@code W_zr}). */
+    public INDArray W_z() {
+        return Wzr.value().get(NDArrayIndex.all(), NDArrayIndex.interval(0, hiddenSize));
+    }
+
+    /** Reset-gate weights {@code W_r [hidden + input, hidden]} (view of {@code W_zr}). */
+    public INDArray W_r() {
+        return Wzr.value().get(NDArrayIndex.all(), NDArrayIndex.interval(hiddenSize, 2L * hiddenSize));
+    }
+
+    public INDArray b_z() {
+        return bzr.value().get(NDArrayIndex.all(), NDArrayIndex.interval(0, hiddenSize));
+    }
+
+    public INDArray b_r() {
+        return bzr.value().get(NDArrayIndex.all(), NDArrayIndex.interval(hiddenSize, 2L * hiddenSize));
+    }
+
+    /** Cache: gates z, r; candidate h̃; and r ∘ h_{t-1} per step. */
+    static final class Cache extends SeqCache {
+        final INDArray zr; // [T·B, 2H] z then r, after σ
+        final INDArray cand; // [T·B, H] h̃ after tanh
+        final INDArray rh; // [T·B, H] r ∘ h_{t-1}
+
+        Cache(GruCell owner, SeqInput in, INDArray hBuf, Flat mask, INDArray zr, INDArray cand, INDArray rh) {
+            super(owner, in, hBuf, null, mask);
+            this.zr = zr;
+            this.cand = cand;
+            this.rh = rh;
+        }
+    }
+
+    @Override
+    SeqCache forwardSeq(SeqInput in, State s0, Flat mask) {
+        final int T = in.T, B = in.B, H = hiddenSize, K = 2 * H;
+        INDArray zr = Tensors.zeros(dtype, (long) T * B, K);
+        INDArray cand = Tensors.zeros(dtype, (long) T * B, H);
+        in.project(WzrX, zr); // x_t·W_zr_x, all steps
+        in.project(WhX, cand); // x_t·W_h_x, all steps
+        INDArray hBuf = Tensors.zeros(dtype, (long) (T + 1) * B, H);
+        putRows(hBuf, s0.h(), B);
+        INDArray rhAll = Tensors.zeros(dtype, (long) T * B, H);
+        INDArray hPrev = copyOrZeros(s0.h(), B);
+        INDArray rhStep = Tensors.zeros(dtype, B, H);
+        INDArray rec1 = Tensors.zeros(dtype, B, K); // h_{t-1}·W_zr_h
+        INDArray rec2 = Tensors.zeros(dtype, B, H); // (r∘h_{t-1})·W_h_h
+        Flat a = Flat.of(zr), ac = Flat.of(cand), hb = Flat.of(hBuf), rha = Flat.of(rhAll);
+        Flat hp = Flat.of(hPrev), rhs = Flat.of(rhStep), r1 = Flat.of(rec1), r2 = Flat.of(rec2);
+        double[] bg = Flat.of(bzr.value()).toArray();
+        double[] bc = Flat.of(bh.value()).toArray();
+        for (int t = 0; t < T; t++) {
+            Tensors.gemm(hPrev, false, WzrH, false, rec1, 0.0);
+            for (int n = 0; n < B; n++) {
+                int ra = (t * B + n) * K, rr = n * K, row = (t * B + n) * H, rh = n * H;
+                for (int j = 0; j < H; j++) {
+                    double z = sigmoid(a.get(ra + j) + r1.get(rr + j) + bg[j]);
+                    double r = sigmoid(a.get(ra + H + j) + r1.get(rr + H + j) + bg[H + j]);
+                    a.set(ra + j, z);
+                    a.set(ra + H + j, r);
+                    double v = r * hb.get(row + j); // reset applied to h_{t-1}
+                    rha.set(row + j, v);
+                    rhs.set(rh + j, v);
+                }
+            }
+            Tensors.gemm(rhStep, false, WhH, false, rec2, 0.0);
+            for (int n = 0; n < B; n++) {
+                boolean on = mask == null || mask.get(t * B + n) != 0.0;
+                int ra = (t * B + n) * K, row = (t * B + n) * H, next = ((t + 1) * B + n) * H, rh = n * H;
+                for (int j = 0; j < H; j++) {
+                    double hc = tanh(ac.get(row + j) + r2.get(rh + j) + bc[j]);
+                    ac.set(row + j, hc);
+                    double z = a.get(ra + j);
+                    double hPrevV = hb.get(row + j);
+                    double h = on ? z * hPrevV + (1 - z) * hc : hPrevV; // masked step: h carried
+                    hb.set(next + j, h);
+                    hp.set(rh + j, h);
+                }
+            }
+        }
+        return new Cache(this, in, hBuf, mask, zr, cand, rhAll);
+    }
+
+    @Override
+    SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache sc, boolean needDx) {
+        Cache cache = (Cache) sc;
+        final int T = cache.T, B = cache.B, H = hiddenSize, K = 2 * H;
+        INDArray dZr = Tensors.zeros(dtype, (long) T * B, K); // dL/d(pre-activations of z, r)
+        INDArray dCand = Tensors.zeros(dtype, (long) T * B, H); // dL/d(pre-activation of h̃)
+        INDArray dRec1 = Tensors.zeros(dtype, B, K);
+        INDArray dRec2 = Tensors.zeros(dtype, B, H);
+        INDArray dRh = Tensors.zeros(dtype, B, H); // dL/d(r∘h_{t-1})
+        INDArray dh = copyOrZeros(dLast == null ? null : dLast.h(), B);
+        Flat a = Flat.of(cache.zr), ac = Flat.of(cache.cand), hb = Flat.of(cache.hBuf);
+        Flat dz = Flat.of(dZr), dcn = Flat.of(dCand), d1 = Flat.of(dRec1), d2 = Flat.of(dRec2);
+        Flat drh = Flat.of(dRh), dhf = Flat.of(dh);
+        Flat dHf = dH == null ? null : Flat.of(dH);
+        double[] dbg = new double[K];
+        double[] dbc = new double[H];
+        for (int t = T - 1; t >= 0; t--) {
+            for (int n = 0; n < B; n++) {
+                boolean on = cache.on(t, n);
+                int ra = (t * B + n) * K, rr = n * K, row = (t * B + n) * H, rh = n * H;
+                for (int j = 0; j < H; j++) {
+                    double dhv = dhf.get(rh + j) + (dHf == null ? 0.0 : dHf.get(row + j));
+                    if (!on) {
+                        d1.set(rr + j, 0.0);
+                        d2.set(rh + j, 0.0);
+                        dhf.set(rh + j, dhv);
+                        continue;
+                    }
+                    // backward of h = z∘h_{t-1} + (1−z)∘h̃
+                    double z = a.get(ra + j), hc = ac.get(row + j), hPrevV = hb.get(row + j);
+                    double daz = dhv * (hPrevV - hc) * z * (1 - z);
+                    double dac = dhv * (1 - z) * (1 - hc * hc);
+                    dz.set(ra + j, daz);
+                    d1.set(rr + j, daz);
+                    dcn.set(row + j, dac);
+                    d2.set(rh + j, dac);
+                    dbg[j] += daz;
+                    dbc[j] += dac;
+                    dhf.set(rh + j, dhv * z); // direct path h_{t-1} → h_t
+                }
+            }
+            Tensors.gemm(dRec2, false, WhH, true, dRh, 0.0); // d(r∘h_{t-1}) = dã · W_h_hᵀ
+            for (int n = 0; n < B; n++) {
+                boolean on = cache.on(t, n);
+                int ra = (t * B + n) * K, rr = n * K, row = (t * B + n) * H, rh = n * H;
+                for (int j = 0; j < H; j++) {
+                    if (!on) {
+                        d1.set(rr + H + j, 0.0);
+                        continue;
+                    }
+                    double r = a.get(ra + H + j), hPrevV = hb.get(row + j), g = drh.get(rh + j);
+                    double dar = g * hPrevV * r * (1 - r);
+                    dz.set(ra + H + j, dar);
+                    d1.set(rr + H + j, dar);
+                    dbg[H + j] += dar;
+                    dhf.add(rh + j, g * r); // path through the reset gate's product
+                }
+            }
+            Tensors.gemm(dRec1, false, WzrH, true, dh, 1.0); // path through the gates
+        }
+        Tensors.gemm(cache.hPrevRows(), true, dZr, false, dWzrH, 1.0);
+        Tensors.gemm(cache.rh, true, dCand, false, dWhH, 1.0);
+        cache.input.accumulateWeightGrad(dZr, dWzrX);
+        cache.input.accumulateWeightGrad(dCand, dWhX);
+        addInto(bzr.grad(), dbg);
+        addInto(bh.grad(), dbc);
+        INDArray dX = null;
+        if (needDx) {
+            dX = cache.input.inputGrad(dZr, WzrX, null);
+            if (dX != null) {
+                cache.input.inputGrad(dCand, WhX, dX);
+            }
+        }
+        return new SeqGrad(dX, new State(dh, null));
+    }
+}

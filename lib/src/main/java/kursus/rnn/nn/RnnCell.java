@@ -1,0 +1,122 @@
+package kursus.rnn.nn;
+
+import static kursus.rnn.nn.Activations.tanh;
+
+import kursus.rnn.core.Flat;
+import kursus.rnn.core.Param;
+import kursus.rnn.core.Tensors;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The vanilla (Elman) RNN cell of the lecture:
+ *
+ * <pre>
+ * h_t = tanh(x_t · W_xh + h_{t-1} · W_hh + b_h)      [batch, hidden]
+ * </pre>
+ *
+ * Parameters {@code W_xh [input, hidden]}, {@code W_hh [hidden, hidden]}, {@code b_h [1, hidden]}.
+ */
+public final class RnnCell extends BaseCell {
+    private final Param Wxh;
+    private final Param Whh;
+    private final Param bh;
+
+    /**
+     * @param inputSize size of {@code x_t}
+     * @param hiddenSize size of {@code h_t}
+     * @param dtype FLOAT for training, DOUBLE for gradient checks
+     * @param init how to draw {@code W_xh} and {@code W_hh} ({@code b_h} starts at 0)
+     */
+    public RnnCell(int inputSize, int hiddenSize, DataType dtype, Init init) {
+        super(inputSize, hiddenSize, dtype);
+        Wxh = params.add("W_xh", init.weights(dtype, inputSize, hiddenSize, inputSize, hiddenSize, hiddenSize));
+        Whh = params.add("W_hh", init.weights(dtype, hiddenSize, hiddenSize, hiddenSize, hiddenSize, hiddenSize));
+        bh = params.add("b_h", Tensors.zeros(dtype, 1, hiddenSize));
+    }
+
+    @Override
+    public boolean hasCellState() {
+        return false;
+    }
+
+    /** Input-to-hidden weights {@code W_xh [input, hidden]}. */
+    public Param W_xh() {
+        return Wxh;
+    }
+
+    /** Hidden-to-hidden weights {@code W_hh [hidden, hidden]}. */
+    public Param W_hh() {
+        return Whh;
+    }
+
+    /** Bias {@code b_h [1, hidden]}. */
+    public Param b_h() {
+        return bh;
+    }
+
+    @Override
+    SeqCache forwardSeq(SeqInput in, State s0, Flat mask) {
+        final int T = in.T, B = in.B, H = hiddenSize;
+        INDArray xw = Tensors.zeros(dtype, (long) T * B, H);
+        in.project(Wxh.value(), xw); // x_t·W_xh for every step at once
+        INDArray hBuf = Tensors.zeros(dtype, (long) (T + 1) * B, H);
+        putRows(hBuf, s0.h(), B);
+        INDArray hPrev = copyOrZeros(s0.h(), B);
+        INDArray rec = Tensors.zeros(dtype, B, H); // h_{t-1}·W_hh
+        Flat a = Flat.of(xw), hb = Flat.of(hBuf), hp = Flat.of(hPrev), r = Flat.of(rec);
+        double[] bias = Flat.of(bh.value()).toArray();
+        for (int t = 0; t < T; t++) {
+            Tensors.gemm(hPrev, false, Whh.value(), false, rec, 0.0);
+            for (int n = 0; n < B; n++) {
+                boolean on = mask == null || mask.get(t * B + n) != 0.0;
+                int row = (t * B + n) * H, next = ((t + 1) * B + n) * H, rh = n * H;
+                for (int j = 0; j < H; j++) {
+                    // forward rule: h_t = tanh(x_t·W_xh + h_{t-1}·W_hh + b_h); masked step: h carried
+                    double h = on ? tanh(a.get(row + j) + r.get(rh + j) + bias[j]) : hb.get(row + j);
+                    hb.set(next + j, h);
+                    hp.set(rh + j, h);
+                }
+            }
+        }
+        return new SeqCache(this, in, hBuf, null, mask);
+    }
+
+    @Override
+    SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache cache, boolean needDx) {
+        final int T = cache.T, B = cache.B, H = hiddenSize;
+        INDArray dA = Tensors.zeros(dtype, (long) T * B, H); // dL/da_t, a_t the pre-activation
+        INDArray dRec = Tensors.zeros(dtype, B, H);
+        INDArray dh = copyOrZeros(dLast == null ? null : dLast.h(), B);
+        Flat hb = Flat.of(cache.hBuf), da = Flat.of(dA), dr = Flat.of(dRec), dhf = Flat.of(dh);
+        Flat dHf = dH == null ? null : Flat.of(dH);
+        double[] db = new double[H];
+        for (int t = T - 1; t >= 0; t--) {
+            for (int n = 0; n < B; n++) {
+                boolean on = cache.on(t, n);
+                int row = (t * B + n) * H, next = ((t + 1) * B + n) * H, rh = n * H;
+                for (int j = 0; j < H; j++) {
+                    double dhv = dhf.get(rh + j) + (dHf == null ? 0.0 : dHf.get(row + j));
+                    if (!on) {
+                        dr.set(rh + j, 0.0);
+                        dhf.set(rh + j, dhv);
+                        continue;
+                    }
+                    // backward rule: tanh'(a) = 1 − h_t²
+                    double h = hb.get(next + j);
+                    double g = dhv * (1 - h * h);
+                    da.set(row + j, g);
+                    dr.set(rh + j, g);
+                    db[j] += g;
+                    dhf.set(rh + j, 0.0);
+                }
+            }
+            Tensors.gemm(dRec, false, Whh.value(), true, dh, 1.0); // dh_{t-1} += da_t · W_hhᵀ
+        }
+        Tensors.gemm(cache.hPrevRows(), true, dA, false, Whh.grad(), 1.0); // dW_hh = Σ_t h_{t-1}ᵀ·da_t
+        cache.input.accumulateWeightGrad(dA, Wxh.grad()); // dW_xh = Σ_t x_tᵀ·da_t
+        addInto(bh.grad(), db);
+        INDArray dX = needDx ? cache.input.inputGrad(dA, Wxh.value(), null) : null;
+        return new SeqGrad(dX, new State(dh, null));
+    }
+}

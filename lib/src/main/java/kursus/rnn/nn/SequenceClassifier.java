@@ -1,0 +1,171 @@
+package kursus.rnn.nn;
+
+import kursus.rnn.core.Checks;
+import kursus.rnn.core.Msg;
+import kursus.rnn.core.Params;
+import kursus.rnn.loss.LossResult;
+import kursus.rnn.loss.MeanSquaredError;
+import kursus.rnn.loss.SigmoidBinaryCrossEntropy;
+import kursus.rnn.loss.SoftmaxCrossEntropy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Many-to-one model: read a whole sequence, then predict from the last state.
+ *
+ * <pre>
+ * h_T = cell unrolled over x_1..x_T          (padded steps carry the state, so for padded batches
+ *                                             h_T is the state after each sequence's last real step)
+ * z   = h_T · W + b                          [batch, outputs]   (a {@link Dense} "head")
+ * </pre>
+ * The loss depends on the {@link Task}: softmax cross-entropy over classes, sigmoid binary
+ * cross-entropy, or mean squared error (regression, e.g. the next value of a time series).
+ */
+public final class SequenceClassifier {
+    /** What the head predicts. */
+    public enum Task {
+        /** One class per sequence (int labels); loss softmax cross-entropy; predictions are probabilities. */
+        CLASSES,
+        /** Independent yes/no outputs (targets 0/1); loss sigmoid BCE; predictions are probabilities. */
+        BINARY,
+        /** Real values; loss mean squared error; predictions are the values. */
+        REGRESSION
+    }
+
+    private final Embedding embedding;
+    private final RecurrentCell cell;
+    private final Recurrent rnn;
+    private final Dense head;
+    private final Task task;
+    private final Params params = new Params();
+
+    /**
+     * @param embedding index lookup for {@code int[][]} inputs, or null (dense inputs, or one-hot indices)
+     * @param cell any recurrent cell
+     * @param head {@code hidden → outputs}
+     * @param task the loss to use
+     */
+    public SequenceClassifier(Embedding embedding, RecurrentCell cell, Dense head, Task task) {
+        this.embedding = embedding;
+        this.cell = Checks.notNull("cell", cell);
+        this.head = Checks.notNull("head", head);
+        this.task = Checks.notNull("task", task);
+        if (head.inputSize() != cell.hiddenSize()) {
+            throw Msg.badInput(
+                    "head: ukuran masukan harus hidden=" + cell.hiddenSize() + ", ternyata " + head.inputSize(),
+                    "head: expected input size hidden=" + cell.hiddenSize() + ", got " + head.inputSize());
+        }
+        if (embedding != null && embedding.dim() != cell.inputSize()) {
+            throw Msg.badInput(
+                    "cell: ukuran masukan harus dim embedding=" + embedding.dim() + ", ternyata " + cell.inputSize(),
+                    "cell: expected input size = embedding dim " + embedding.dim() + ", got " + cell.inputSize());
+        }
+        this.rnn = new Recurrent(cell);
+        if (embedding != null) {
+            params.addAll("embedding", embedding.params());
+        }
+        params.addAll("cell", cell.params()).addAll("head", head.params());
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public RecurrentCell cell() {
+        return cell;
+    }
+
+    public Dense head() {
+        return head;
+    }
+
+    public Embedding embedding() {
+        return embedding;
+    }
+
+    /** Training pass on dense inputs {@code x [T, batch, input]} with class labels {@code [batch]} (task CLASSES). */
+    public double forwardBackward(INDArray x, INDArray mask, int[] labels) {
+        requireTask(Task.CLASSES);
+        return run(rnn.forward(x, null, mask), null, labels, null);
+    }
+
+    /** Training pass on dense inputs with targets {@code [batch, outputs]} (tasks BINARY, REGRESSION). */
+    public double forwardBackward(INDArray x, INDArray mask, INDArray targets) {
+        requireTargets();
+        return run(rnn.forward(x, null, mask), null, null, targets);
+    }
+
+    /** Training pass on index inputs {@code ids [T][batch]} (embedding, or one-hot when there is none), CLASSES. */
+    public double forwardBackward(int[][] ids, INDArray mask, int[] labels) {
+        requireTask(Task.CLASSES);
+        return run(forwardIds(ids, mask), ids, labels, null);
+    }
+
+    /** Training pass on index inputs with targets {@code [batch, outputs]} (BINARY, REGRESSION). */
+    public double forwardBackward(int[][] ids, INDArray mask, INDArray targets) {
+        requireTargets();
+        return run(forwardIds(ids, mask), ids, null, targets);
+    }
+
+    /** Predictions {@code [batch, outputs]} for dense inputs: probabilities (CLASSES, BINARY) or values. */
+    public INDArray predict(INDArray x, INDArray mask) {
+        return activate(head.forwardUnchecked(rnn.forward(x, null, mask).last().h()));
+    }
+
+    /** Predictions for index inputs. */
+    public INDArray predict(int[][] ids, INDArray mask) {
+        return activate(head.forwardUnchecked(forwardIds(ids, mask).last().h()));
+    }
+
+    private Recurrent.Output forwardIds(int[][] ids, INDArray mask) {
+        if (embedding == null) {
+            return rnn.forwardOneHot(ids, null, mask);
+        }
+        return rnn.forward(embedding.forward(ids), null, mask);
+    }
+
+    private INDArray activate(INDArray z) {
+        return switch (task) {
+            case CLASSES -> Activations.softmax(z);
+            case BINARY -> Activations.sigmoid(z);
+            case REGRESSION -> z;
+        };
+    }
+
+    private double run(Recurrent.Output o, int[][] ids, int[] labels, INDArray targets) {
+        params.zeroGrad();
+        INDArray hT = o.last().h(); // [batch, hidden]
+        INDArray z = head.forwardUnchecked(hT);
+        LossResult loss = switch (task) {
+            case CLASSES -> SoftmaxCrossEntropy.compute(z, labels);
+            case BINARY -> SigmoidBinaryCrossEntropy.compute(z, targets);
+            case REGRESSION -> MeanSquaredError.compute(z, targets);
+        };
+        INDArray dh = head.backwardUnchecked(hT, loss.grad(), true);
+        State dLast = new State(dh, null);
+        Recurrent.Gradients g = rnn.backwardTrusted(o, null, dLast);
+        if (embedding != null && ids != null) {
+            embedding.backward(ids, g.dX());
+        }
+        return loss.loss();
+    }
+
+    private void requireTask(Task t) {
+        if (task != t) {
+            throw Msg.badInput(
+                    "label kelas (int[]) hanya untuk tugas CLASSES; model ini " + task + ": berikan targets INDArray",
+                    "class labels (int[]) are for task CLASSES only; this model is " + task + ": pass an INDArray of targets");
+        }
+    }
+
+    private void requireTargets() {
+        if (task == Task.CLASSES) {
+            throw Msg.badInput(
+                    "tugas CLASSES butuh label kelas int[] [batch], bukan INDArray",
+                    "task CLASSES needs int[] class labels [batch], not an INDArray");
+        }
+    }
+}

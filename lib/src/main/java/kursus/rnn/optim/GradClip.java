@@ -1,0 +1,67 @@
+package kursus.rnn.optim;
+
+import kursus.rnn.core.Checks;
+import kursus.rnn.core.Flat;
+import kursus.rnn.core.Msg;
+import kursus.rnn.core.Param;
+import kursus.rnn.core.Params;
+
+/**
+ * Gradient clipping against exploding gradients. The lecture uses both forms: by global norm
+ * (max norm 5) and element-wise by value (±10).
+ */
+public final class GradClip {
+    private GradClip() {}
+
+    /** {@code ‖g‖ = sqrt(Σ over all parameters and entries of g²)}. */
+    public static double globalNorm(Params params) {
+        double s = 0;
+        for (Param p : params) {
+            Flat g = Flat.of(p.grad());
+            for (int i = 0; i < g.length; i++) {
+                double v = g.get(i);
+                s += v * v;
+            }
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * Scales every gradient by {@code maxNorm / (‖g‖ + 1e-6)} when that factor is below 1 (the rule
+     * of {@code torch.nn.utils.clip_grad_norm_}), so the global norm becomes at most {@code maxNorm}.
+     *
+     * @return the global norm BEFORE clipping (worth logging: spikes show exploding gradients)
+     */
+    public static double clipByGlobalNorm(Params params, double maxNorm) {
+        Checks.positive("maxNorm", maxNorm);
+        double norm = globalNorm(params);
+        if (!Double.isFinite(norm)) {
+            throw Msg.badState(
+                    "norma gradien = " + norm + " (NaN/Inf): pelatihan sudah divergen; turunkan laju belajar",
+                    "gradient norm = " + norm + " (NaN/Inf): training has diverged; lower the learning rate");
+        }
+        double coef = maxNorm / (norm + 1e-6);
+        if (coef < 1.0) {
+            for (Param p : params) {
+                p.grad().muli(coef);
+            }
+        }
+        return norm;
+    }
+
+    /** Clamps every gradient entry to {@code [−limit, limit]} (like {@code np.clip(g, -limit, limit)}). */
+    public static void clipByValue(Params params, double limit) {
+        Checks.positive("limit", limit);
+        for (Param p : params) {
+            Flat g = Flat.of(p.grad());
+            for (int i = 0; i < g.length; i++) {
+                double v = g.get(i);
+                if (v > limit) {
+                    g.set(i, limit);
+                } else if (v < -limit) {
+                    g.set(i, -limit);
+                }
+            }
+        }
+    }
+}
