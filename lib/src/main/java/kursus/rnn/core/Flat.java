@@ -1,5 +1,6 @@
 package kursus.rnn.core;
 
+import java.lang.ref.Reference;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -17,14 +18,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code Flat} view, and uses ND4J for what it is good at: matrix products. Reads and writes go
  * straight to the array's memory (no copy), in double precision whatever the storage type.
  *
+ * <p>The view keeps its array alive: ND4J frees an array's native memory when the Java object is
+ * garbage collected, and a NIO buffer over that memory does not hold the array. A view that only
+ * kept the buffer read freed memory (seen as infinite gradient norms under {@code -Xmx512m}), so every
+ * access fences the owning array.
+ *
  * <p>Only FLOAT and DOUBLE arrays that are contiguous in C order (including contiguous views such
  * as {@code x.slice(t)} or a block of whole rows) are accepted.
  */
 public abstract sealed class Flat permits Flat.F32, Flat.F64 {
     /** Number of elements. */
     public final int length;
+    /** The array whose memory this view reads; kept reachable while the view is used. */
+    final INDArray owner;
 
-    private Flat(int length) {
+    private Flat(INDArray owner, int length) {
+        this.owner = owner;
         this.length = length;
     }
 
@@ -43,10 +52,10 @@ public abstract sealed class Flat permits Flat.F32, Flat.F64 {
         DataType dt = a.dataType();
         if (dt == DataType.FLOAT) {
             FloatBuffer fb = a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-            return new F32(fb, offset, (int) n);
+            return new F32(a, fb, offset, (int) n);
         } else if (dt == DataType.DOUBLE) {
             DoubleBuffer db = a.data().asNio().order(ByteOrder.nativeOrder()).asDoubleBuffer();
-            return new F64(db, offset, (int) n);
+            return new F64(a, db, offset, (int) n);
         }
         throw Msg.badInput(
                 "tipe data harus FLOAT atau DOUBLE, ternyata " + dt,
@@ -103,8 +112,8 @@ public abstract sealed class Flat permits Flat.F32, Flat.F64 {
         private final FloatBuffer b;
         private final int off;
 
-        F32(FloatBuffer b, int off, int n) {
-            super(n);
+        F32(INDArray owner, FloatBuffer b, int off, int n) {
+            super(owner, n);
             if (off + n > b.capacity()) {
                 throw new IllegalStateException("Flat: view outside its buffer");
             }
@@ -114,18 +123,22 @@ public abstract sealed class Flat permits Flat.F32, Flat.F64 {
 
         @Override
         public double get(int i) {
-            return b.get(off + i);
+            double v = b.get(off + i);
+            Reference.reachabilityFence(owner);
+            return v;
         }
 
         @Override
         public void set(int i, double v) {
             b.put(off + i, (float) v);
+            Reference.reachabilityFence(owner);
         }
 
         @Override
         public void add(int i, double v) {
             int k = off + i;
             b.put(k, (float) (b.get(k) + v));
+            Reference.reachabilityFence(owner);
         }
     }
 
@@ -134,8 +147,8 @@ public abstract sealed class Flat permits Flat.F32, Flat.F64 {
         private final DoubleBuffer b;
         private final int off;
 
-        F64(DoubleBuffer b, int off, int n) {
-            super(n);
+        F64(INDArray owner, DoubleBuffer b, int off, int n) {
+            super(owner, n);
             if (off + n > b.capacity()) {
                 throw new IllegalStateException("Flat: view outside its buffer");
             }
@@ -145,18 +158,22 @@ public abstract sealed class Flat permits Flat.F32, Flat.F64 {
 
         @Override
         public double get(int i) {
-            return b.get(off + i);
+            double v = b.get(off + i);
+            Reference.reachabilityFence(owner);
+            return v;
         }
 
         @Override
         public void set(int i, double v) {
             b.put(off + i, v);
+            Reference.reachabilityFence(owner);
         }
 
         @Override
         public void add(int i, double v) {
             int k = off + i;
             b.put(k, b.get(k) + v);
+            Reference.reachabilityFence(owner);
         }
     }
 }
