@@ -1,0 +1,105 @@
+package kursus.rnn.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Point;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagramsTest {
+    @TempDir
+    Path dir;
+
+    /** Writes the image as PNG and reads it back, as a notebook would receive it. */
+    private BufferedImage roundTrip(BufferedImage img) throws Exception {
+        File f = dir.resolve("diagram.png").toFile();
+        assertTrue(ImageIO.write(img, "png", f));
+        return ImageIO.read(f);
+    }
+
+    private static Color at(BufferedImage img, Point p) {
+        return new Color(img.getRGB(p.x, p.y));
+    }
+
+    @Test
+    void unrolledHasOneColumnOfBoxesPerStepAndTheDocumentedSize() throws Exception {
+        BufferedImage img = roundTrip(Diagrams.unrolled("RNN", "bobot sama / same weights",
+                new String[] {"h", "e", "l", "l"}, new String[] {"e", "l", "l", "o"}));
+        assertEquals(230 + 130 * 4 + 30, img.getWidth());
+        assertEquals(Diagrams.HEIGHT, img.getHeight());
+        for (int t = 0; t < 4; t++) {
+            int cx = Diagrams.columnX(t);
+            assertEquals(Diagrams.X_FILL, at(img, Diagrams.probe(cx, Diagrams.X_ROW, Diagrams.BOX_W, Diagrams.BOX_H)), "x box, step " + t);
+            assertEquals(Diagrams.H_FILL, at(img, Diagrams.probe(cx, Diagrams.H_ROW, Diagrams.BOX_W, Diagrams.BOX_H)), "h box, step " + t);
+            assertEquals(Diagrams.Y_FILL, at(img, Diagrams.probe(cx, Diagrams.Y_ROW, Diagrams.BOX_W, Diagrams.BOX_H)), "y box, step " + t);
+        }
+    }
+
+    @Test
+    void unrolledWidthGrowsWithTheNumberOfSteps() {
+        assertEquals(Diagrams.unrolledWidth(1), Diagrams.unrolled(1, "", "").getWidth());
+        assertEquals(Diagrams.unrolledWidth(12), Diagrams.unrolled(12, "", "").getWidth());
+        assertEquals(130, Diagrams.unrolledWidth(6) - Diagrams.unrolledWidth(5));
+    }
+
+    @Test
+    void unrolledRejectsBadStepCountsAndMismatchedLabels() {
+        assertThrows(IllegalArgumentException.class, () -> Diagrams.unrolled(0, "", ""));
+        assertThrows(IllegalArgumentException.class, () -> Diagrams.unrolled(13, "", ""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Diagrams.unrolled("", "", new String[] {"a", "b"}, new String[] {"a"}));
+        assertTrue(e.getMessage().contains("[ID]") && e.getMessage().contains("[EN]"));
+    }
+
+    @Test
+    void typesDrawInputsAndOutputsOnlyWhereEachShapeHasThem() throws Exception {
+        Diagrams.Kind[] kinds = Diagrams.Kind.values();
+        Diagrams.Panel[] panels = new Diagrams.Panel[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            panels[i] = new Diagrams.Panel(kinds[i], kinds[i].name(), "contoh / example");
+        }
+        BufferedImage img = roundTrip(Diagrams.rnnTypes("Jenis RNN / RNN types", panels));
+        assertEquals(250 * kinds.length, img.getWidth());
+        assertEquals(Diagrams.HEIGHT, img.getHeight());
+        // oracle: the lecture's pictures (inputs bottom, outputs top)
+        boolean[][] in = {{true}, {true, false, false}, {true, true, true}, {true, true, true, false, false}, {true, true, true, true}};
+        boolean[][] out = {{true}, {true, true, true}, {false, false, true}, {false, false, false, true, true}, {true, true, true, true}};
+        int box = Diagrams.TYPE_BOX;
+        for (int p = 0; p < kinds.length; p++) {
+            int n = in[p].length;
+            assertEquals(n, kinds[p].columns());
+            for (int c = 0; c < n; c++) {
+                int cx = Diagrams.typeColumnX(p, n, c);
+                String where = kinds[p] + " column " + c;
+                assertEquals(Diagrams.H_FILL, at(img, Diagrams.probe(cx, Diagrams.TYPE_H_ROW, box, box)), where);
+                Color x = at(img, Diagrams.probe(cx, Diagrams.TYPE_X_ROW, box, box));
+                Color y = at(img, Diagrams.probe(cx, Diagrams.TYPE_Y_ROW, box, box));
+                if (in[p][c]) {
+                    assertEquals(Diagrams.X_FILL, x, where);
+                } else {
+                    assertNotEquals(Diagrams.X_FILL, x, where);
+                }
+                if (out[p][c]) {
+                    assertEquals(Diagrams.Y_FILL, y, where);
+                } else {
+                    assertNotEquals(Diagrams.Y_FILL, y, where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fourLectureTypesNeedFourNames() throws Exception {
+        BufferedImage img = roundTrip(Diagrams.rnnTypes("", new String[] {"a", "b", "c", "d"}, null));
+        assertEquals(1000, img.getWidth());
+        assertThrows(IllegalArgumentException.class, () -> Diagrams.rnnTypes("", new String[] {"a", "b"}, null));
+    }
+}
