@@ -50,10 +50,10 @@ public final class GraphDiagrams {
             throw Msg.badInput("GraphDiagrams.unrolled: T harus 1..8, ternyata " + T,
                     "GraphDiagrams.unrolled: T must be 1..8, got " + T);
         }
-        int colW = 150, left = 110, w = left + colW * T + 150, h = 470;
+        int colW = 150, left = 110, w = left + colW * T + 150, h = 495;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = start(img);
-        int yL = 60, yY = 150, yH = 260, yX = 370, nw = 70, nh = 40;
+        int yL = 85, yY = 175, yH = 285, yX = 395, nw = 70, nh = 40;
         int sumX = left + colW * T + 60;
         // h_0
         node(g, left - 70, yH, nw - 10, nh, NODE_H, "h" + sub(0));
@@ -77,14 +77,13 @@ public final class GraphDiagrams {
                 label(g, "ŷ−y", cx + 16, (yY + yH) / 2 + 4, BACKWARD);
                 arrow(g, cx - nw / 2, yH + 9, prevRight, yH + 9, BACKWARD, true);
                 label(g, "∂L/∂h" + sub(t - 1), (prevRight + cx - nw / 2) / 2 - 22, yH + 28, BACKWARD);
-                arrow(g, cx + 10, yH + nh / 2, cx + 10, yX - nh / 2, BACKWARD, true);
             }
             // L_t to the sum
             g.setColor(new Color(0xAAAAAA));
             g.setStroke(new BasicStroke(1f));
-            g.drawLine(cx + nw / 2, yL, sumX - 45, yL - 30 + 0);
+            g.drawLine(cx, yL - nh / 2, sumX - 45, 28);
         }
-        node(g, sumX, yL - 30, 90, nh, NODE_L, "L = Σ L" + sub('t'));
+        node(g, sumX, 28, 90, nh - 6, NODE_L, "L = Σ L" + sub('t'));
         // legend
         g.setFont(new Font(FONT, Font.PLAIN, 13));
         arrow(g, 20, h - 40, 60, h - 40, FORWARD, false);
