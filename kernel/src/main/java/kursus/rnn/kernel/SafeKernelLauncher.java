@@ -65,8 +65,8 @@ public final class SafeKernelLauncher {
     /** The only rapaio-jupyter-kernel version whose internals this launcher was written and tested for. */
     public static final String PINNED_RAPAIO_VERSION = "3.0.1";
 
-    /** How long the launcher watches the loop threads after binding. */
-    static final long WATCH_MILLIS = 3_000;
+    /** Longest time the launcher watches the loop threads after binding (it stops once all were seen looping). */
+    static final long WATCH_MILLIS = 15_000;
 
     /** Default MIME type for non-image results. */
     static final String DEFAULT_MIME = "text/plain";
