@@ -55,6 +55,12 @@ public final class Installer {
     /** JVM options of the notebook kernel: heap and RSS caps for a 2 GB Binder, headless AWT. */
     public static final List<String> JVM_OPTS = List.of("-Xmx512m",
             "-Dorg.bytedeco.javacpp.maxphysicalbytes=1400m", "-Djava.awt.headless=true");
+    /**
+     * Extra JVM options on Java 24 and newer, which otherwise print warnings about JavaCPP's {@code System::load}
+     * and {@code sun.misc.Unsafe} memory access in the first ND4J cell. Java 17 rejects the second option.
+     */
+    public static final List<String> JVM_OPTS_24 = List.of("--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
     /** File name of the rapaio jar inside the kernelspec directory. */
     public static final String RAPAIO_JAR = "rapaio-jupyter-kernel-" + SafeKernelLauncher.PINNED_RAPAIO_VERSION
             + ".jar";
@@ -327,6 +333,9 @@ public final class Installer {
         List<Object> argv = new ArrayList<>();
         argv.add(abs(env.javaExe));
         argv.addAll(JVM_OPTS);
+        if (env.javaFeature >= 24) {
+            argv.addAll(JVM_OPTS_24);
+        }
         argv.add("-cp");
         argv.add("{resource_dir}/" + RAPAIO_JAR + env.pathSeparator() + "{resource_dir}/" + LAUNCHER_JAR);
         argv.add(LAUNCHER_CLASS);
@@ -455,6 +464,7 @@ public final class Installer {
             }
         }
         if (o.jupyterDataDir == null) {
+            dirs.addAll(jupyterPathsData());
             dirs.add(platformDataDir());
             if (env.isWindows()) {
                 String pd = env.vars.get("PROGRAMDATA");
@@ -467,6 +477,22 @@ public final class Installer {
             }
         }
         return new ArrayList<>(dirs);
+    }
+
+    /** The "data" list of {@code jupyter --paths --json} (covers conda/venv prefixes), empty without Jupyter. */
+    @SuppressWarnings("unchecked")
+    List<Path> jupyterPathsData() {
+        CommandResult r = env.runner.run(List.of("jupyter", "--paths", "--json"), null, false);
+        if (r.exit() != 0 || r.output() == null) {
+            return List.of();
+        }
+        try {
+            String text = r.output().substring(Math.max(0, r.output().indexOf('{')));
+            Object data = ((Map<String, Object>) Json.parse(text.strip())).get("data");
+            return data instanceof List<?> l ? l.stream().map(x -> Path.of(String.valueOf(x))).toList() : List.of();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The per-user Jupyter data directory of this platform (what {@code jupyter --data-dir} prints). */

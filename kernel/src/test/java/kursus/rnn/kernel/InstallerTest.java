@@ -96,6 +96,15 @@ class InstallerTest {
     }
 
     @Test
+    void java24AndNewerGetTheOptionsThatSilenceNd4jNativeWarnings() throws IOException {
+        env.javaFeature = 25;
+        assertEquals(0, run(args("--jupyter-data-dir", data.toString())));
+        List<?> argv = (List<?>) spec(data.resolve("kernels/kursus-rnn")).get("argv");
+        assertEquals(List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp"), argv.subList(3, 7));
+    }
+
+    @Test
     void envHoldsTheLibraryClasspathForEveryJavaKernelAndOneOmpThread() throws IOException {
         assertEquals(0, run(args("--jupyter-data-dir", data.toString())));
         String cp = classes.toAbsolutePath() + ";" + jars.toAbsolutePath() + "/*.jar";
@@ -212,6 +221,23 @@ class InstallerTest {
                 + jars.resolve("b-2.jar").toAbsolutePath(), envOf(s).get("JJAVA_CLASSPATH"));
         assertEquals("1", envOf(s).get("OMP_NUM_THREADS"));
         assertTrue(Files.exists(data.resolve("kernels/kursus-rnn/jjava.jar")));
+    }
+
+    @Test
+    void ijavaInAJupyterPathsDataDirIsFound() throws IOException {
+        Path condaShare = tmp.resolve("conda/share/jupyter");
+        Path base = Files.createDirectories(condaShare.resolve("kernels/java"));
+        Files.writeString(base.resolve("kernel.json"), "{\"argv\": [\"java\", \"-jar\", \"/opt/IJava/ijava-1.3.0.jar\","
+                + " \"{connection_file}\"], \"display_name\": \"Java\", \"language\": \"java\"}");
+        jupyter(cmd -> cmd.contains("--paths") ? new Installer.CommandResult(0, "{\"data\": [\"" + condaShare + "\"]}")
+                : cmd.contains("--version") ? new Installer.CommandResult(0, "4.12")
+                : new Installer.CommandResult(1, ""));
+        env.vars.put("JUPYTER_DATA_DIR", data.toString());
+
+        assertEquals(0, run(args("--on", "ijava")));
+
+        assertEquals("ijava from " + base.toAbsolutePath().normalize(),
+                ((Map<?, ?>) spec(data.resolve("kernels/kursus-rnn")).get("metadata")).get("kursus_rnn_installer"));
     }
 
     @Test
