@@ -1,0 +1,146 @@
+package kursus.rnn.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Integration-test step of {@code mvn -B -ntp verify} (run by exec-maven-plugin after the test kernelspec was
+ * installed into an isolated Jupyter data directory):
+ * <ol>
+ *   <li>finds a Python that can {@code import nbclient} ({@code $KURSUS_PYTHON}, then {@code python3}, then
+ *   {@code /usr/bin/python3}, then {@code python});</li>
+ *   <li>starts the kernel N times through jupyter_client; each start must answer {@code kernel_info} within
+ *   60 s ({@code kernel/src/test/python/kernel_startup.py});</li>
+ *   <li>runs the notebook harness ({@code kernel/src/main/python/nbcheck.py}) on {@code notebooks/}, writing
+ *   executed copies to the output directory ({@code --refresh} also stores the outputs in the committed
+ *   notebooks).</li>
+ * </ol>
+ * Any failure ends the process with status 1, which fails the Maven build.
+ *
+ * <pre>
+ * Options: --repo DIR --jupyter-dir DIR --kernel NAME --starts N --out DIR [--refresh true|false]
+ *          [--only GLOB] [--retries N] [--skip-notebooks true|false]
+ * </pre>
+ */
+public final class IntegrationRunner {
+
+    private IntegrationRunner() {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args see the class documentation
+     * @throws Exception on I/O failure
+     */
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(".");
+        Path jupyterDir = null;
+        Path out = null;
+        String kernel = Installer.NAME;
+        String starts = "8";
+        boolean refresh = false;
+        boolean skipNotebooks = false;
+        String only = "";
+        String retries = "";
+        for (int k = 0; k < args.length; k++) {
+            switch (args[k]) {
+                case "--repo" -> repo = Path.of(args[++k]);
+                case "--jupyter-dir" -> jupyterDir = Path.of(args[++k]);
+                case "--out" -> out = Path.of(args[++k]);
+                case "--kernel" -> kernel = args[++k];
+                case "--starts" -> starts = args[++k];
+                case "--refresh" -> refresh = Boolean.parseBoolean(args[++k]);
+                case "--skip-notebooks" -> skipNotebooks = Boolean.parseBoolean(args[++k]);
+                // empty values may be dropped by Maven: an option directly followed by another one is empty
+                case "--only" -> only = k + 1 < args.length && !args[k + 1].startsWith("--") ? args[++k] : "";
+                case "--retries" -> retries = k + 1 < args.length && !args[k + 1].startsWith("--") ? args[++k] : "";
+                default -> fail("Opsi tidak dikenal: " + args[k], "Unknown option: " + args[k]);
+            }
+        }
+        repo = repo.toAbsolutePath().normalize();
+        if (jupyterDir == null || out == null) {
+            fail("--jupyter-dir dan --out wajib.", "--jupyter-dir and --out are required.");
+        }
+        String python = findPython(System.getenv("KURSUS_PYTHON"));
+        System.out.println("[kursus-it] Python: " + python);
+
+        Path startup = repo.resolve("kernel/src/test/python/kernel_startup.py");
+        List<String> cmd = new ArrayList<>(List.of(python, startup.toString(), "--kernel", kernel, "--n", starts,
+                "--timeout", "60"));
+        if (run(cmd, repo, jupyterDir) != 0) {
+            fail("Uji start kernel gagal (lihat log di atas).", "Kernel start-up test failed (see the log above).");
+        }
+        if (skipNotebooks) {
+            return;
+        }
+        Path harness = repo.resolve("kernel/src/main/python/nbcheck.py");
+        if (!Files.isRegularFile(harness)) {
+            fail("Harness notebook tidak ditemukan: " + harness, "Notebook harness not found: " + harness);
+        }
+        Files.createDirectories(out);
+        cmd = new ArrayList<>(List.of(python, harness.toString(), "--kernel", kernel, "--notebooks",
+                repo.resolve("notebooks").toString(), "--out", out.toAbsolutePath().toString()));
+        if (refresh) {
+            cmd.add("--refresh");
+        }
+        if (!only.isBlank()) {
+            cmd.add("--only");
+            cmd.add(only);
+        }
+        if (!retries.isBlank()) {
+            cmd.add("--retries");
+            cmd.add(retries);
+        }
+        if (run(cmd, repo, jupyterDir) != 0) {
+            fail("Pemeriksaan notebook gagal (lihat log di atas).", "Notebook check failed (see the log above).");
+        }
+    }
+
+    /**
+     * Finds a Python interpreter that can import nbclient and jupyter_client.
+     *
+     * @param explicit value of {@code KURSUS_PYTHON} or {@code null}
+     * @return the interpreter command
+     */
+    static String findPython(String explicit) {
+        List<String> candidates = new ArrayList<>();
+        if (explicit != null && !explicit.isBlank()) {
+            candidates.add(explicit);
+        }
+        candidates.addAll(List.of("python3", "/usr/bin/python3", "python"));
+        for (String c : candidates) {
+            var r = Installer.runCommand(List.of(c, "-c", "import nbclient, nbformat, jupyter_client"), null, false);
+            if (r.exit() == 0) {
+                return c;
+            }
+        }
+        fail("Tidak ada Python yang bisa 'import nbclient' (dicoba: " + candidates + "). Pasang dengan "
+                        + "'sudo apt install jupyter-nbconvert python3-nbclient' (Debian/Ubuntu) atau "
+                        + "'pip install nbclient nbformat jupyter_client', atau tunjuk Python lewat KURSUS_PYTHON.",
+                "No Python can 'import nbclient' (tried: " + candidates + "). Install it with "
+                        + "'sudo apt install jupyter-nbconvert python3-nbclient' (Debian/Ubuntu) or "
+                        + "'pip install nbclient nbformat jupyter_client', or point KURSUS_PYTHON at a Python.");
+        return null;
+    }
+
+    private static int run(List<String> cmd, Path dir, Path jupyterDir) throws IOException, InterruptedException {
+        System.out.println("[kursus-it] " + String.join(" ", cmd));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).inheritIO();
+        Map<String, String> env = pb.environment();
+        String jd = jupyterDir.toAbsolutePath().normalize().toString();
+        env.put("JUPYTER_PATH", jd);
+        env.put("JUPYTER_DATA_DIR", jd);
+        env.put("PYTHONUNBUFFERED", "1");
+        return pb.start().waitFor();
+    }
+
+    private static void fail(String id, String en) {
+        System.err.println("[ID] " + id + "\n[EN] " + en);
+        System.exit(1);
+    }
+}
