@@ -61,6 +61,8 @@ KERNEL_NAME = "kursus-rnn"
 DEFAULT_BUDGET = 180.0
 STARTUP_TIMEOUT = 45
 IOPUB_TIMEOUT = 15
+# a kernel whose heartbeat answers but whose shell stays silent this long is stuck (rapaio race)
+STALL_TIMEOUT = 15.0
 
 ID_MARK = "**[ID]**"
 EN_MARK = "**[EN]**"
@@ -243,6 +245,67 @@ class Result:
     notes: List[str] = field(default_factory=list)
 
 
+# kernels started and not yet stopped: killed at exit (Ctrl-C, harness crash) so no JVM is left behind
+_LIVE: set = set()
+
+
+def _kill_leftovers() -> None:
+    for km in list(_LIVE):
+        _kill_leftovers_of(km)
+
+
+atexit.register(_kill_leftovers)
+
+
+async def _stop(client) -> None:
+    """Kills the kernel (no graceful shutdown: it costs ~3 s and tells us nothing) and closes channels."""
+    km, kc = client.km, client.kc
+    try:
+        if kc is not None:
+            kc.stop_channels()
+        if km is not None and km.has_kernel:
+            await km.shutdown_kernel(now=True)
+    except Exception:
+        pass
+    finally:
+        if km is not None:
+            _kill_leftovers_of(km)
+            _LIVE.discard(km)
+        client.kc = None
+        client.km = None
+
+
+def _kill_leftovers_of(km) -> None:
+    proc = getattr(getattr(km, "provisioner", None), "process", None)
+    if proc is not None and proc.poll() is None:
+        proc.kill()
+
+
+async def _wait_ready(client, timeout: float) -> None:
+    """Like jupyter_client's wait_for_ready, but gives up early on rapaio's start-up race: the JVM is
+    up (heartbeat answers) yet the shell loop never answers kernel_info."""
+    kc, km = client.kc, client.km
+    t0 = time.monotonic()
+    beating_since = None
+    while True:
+        kc.kernel_info()
+        try:
+            msg = await kc.get_shell_msg(timeout=1)
+            if msg.get("msg_type") == "kernel_info_reply":
+                return
+        except Empty:
+            pass
+        now = time.monotonic()
+        if not await km.is_alive():
+            raise StartupFailed("kernel process exited during start-up")
+        if kc.hb_channel.is_beating():
+            beating_since = beating_since or now
+        if beating_since is not None and now - beating_since > STALL_TIMEOUT:
+            raise StartupFailed(f"heartbeat answers but no kernel_info reply for {STALL_TIMEOUT:.0f} s")
+        if now - t0 > timeout:
+            raise StartupFailed(f"no kernel_info reply within {timeout:.0f} s")
+
+
 async def _probe_iopub(kc, timeout: float) -> None:
     """kernel_info again and require its busy/idle on IOPub (catches a silent IOPub loop)."""
     msg_id = kc.kernel_info()
@@ -286,24 +349,22 @@ async def _run_once(nb, client_cls, kernel: str, cwd: Path, log_path: Path, budg
     with open(log_path, "ab") as log:
         log.write(f"\n===== attempt {res.attempts} {time.strftime('%H:%M:%S')} =====\n".encode())
         log.flush()
-        setup = client.async_setup_kernel(cwd=str(cwd), stdout=log, stderr=log)
         try:
-            await setup.__aenter__()
-        except Exception as e:  # start-up timeout, kernel died before replying, ...
-            atexit.unregister(client._cleanup_kernel)
-            km = client.km
-            if km is not None and km.has_kernel:
-                try:
-                    await km.shutdown_kernel(now=True)
-                except Exception:
-                    pass
+            client.km = client.create_kernel_manager()
+            await client.async_start_new_kernel(cwd=str(cwd), stdout=log, stderr=log)
+            _LIVE.add(client.km)
+            client.kc = client.km.client()
+            client.kc.start_channels()
+            await _wait_ready(client, startup_timeout)
+            await _probe_iopub(client.kc, min(startup_timeout, 30))
+            client.kc.allow_stdin = False
+        except Exception as e:  # start-up timeout, kernel died before replying, silent IOPub ...
+            await _stop(client)
+            if isinstance(e, StartupFailed):
+                raise
             raise StartupFailed(f"{type(e).__name__}: {e}") from e
         failed = None
         try:
-            try:
-                await _probe_iopub(client.kc, min(startup_timeout, 30))
-            except StartupFailed:
-                raise
             res.startup_seconds = time.monotonic() - t0
             for n, idx in enumerate(code_cells, 1):
                 cell = nb.cells[idx]
@@ -335,10 +396,7 @@ async def _run_once(nb, client_cls, kernel: str, cwd: Path, log_path: Path, budg
         finally:
             res.seconds = time.monotonic() - t0
             t_exit = time.monotonic()
-            try:
-                await setup.__aexit__(None, None, None)
-            except Exception as e:  # a kernel that does not shut down must not hide the result
-                res.notes.append(f"shutdown: {type(e).__name__}")
+            await _stop(client)
             res.shutdown_seconds = time.monotonic() - t_exit
     # cells after a failure keep no stale outputs in the executed copy
     if failed:
