@@ -473,6 +473,8 @@ def main(argv=None) -> int:
     ap.add_argument("--startup-timeout", type=float, default=STARTUP_TIMEOUT, help="seconds per start attempt")
     ap.add_argument("--static-only", action="store_true", help="only the checks that need no kernel")
     args = ap.parse_args(argv)
+    if sys.platform == "win32":  # pyzmq's asyncio sockets need a selector loop, not the Proactor default
+        asyncio.set_event_loop_policy(asyncio.WindowsSelectorEventLoopPolicy())
 
     try:
         import nbformat
