@@ -534,7 +534,8 @@ def main(argv=None) -> int:
         print(f"{rel.as_posix():<{width}}  {r.seconds:7.1f}  {r.cells_run:>3}/{r.cells_total:<3}  {status}", flush=True)
     passed = sum(r.ok for r in results)
     failed = len(results) - passed
-    print(f"total {time.monotonic() - t_all:.1f} s; executed copies in {args.out}")
+    where = "static checks only" if args.static_only else f"executed copies in {args.out}"
+    print(f"total {time.monotonic() - t_all:.1f} s; {where}")
     print(f"notebooks: {passed} passed, {failed} failed", flush=True)
     return 0 if failed == 0 else 1
 
