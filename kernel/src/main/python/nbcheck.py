@@ -488,6 +488,10 @@ def main(argv=None) -> int:
     if not root.is_dir():
         print(f"nbcheck: notebook folder {root} does not exist", file=sys.stderr)
         return 2
+    if Path(args.out).resolve() == root.resolve() and not args.static_only:
+        print("nbcheck: --out must differ from --notebooks (use --refresh to store outputs in the notebooks)",
+              file=sys.stderr)
+        return 2
     if not args.static_only:
         from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
         ksm = KernelSpecManager()
