@@ -61,6 +61,14 @@ class StaticChecks(unittest.TestCase):
         self.assertEqual(1, len(nbcheck.check_code('options().display().defaultMime("text/plain");')))
         self.assertEqual([], nbcheck.check_code('// do not call options() here\nvar o = reader.options();'))
 
+    def test_options_inside_strings_and_block_comments_is_not_a_call(self):
+        code = 'String s = "options()";\n/* options()\n */ char c = \'(\';\nvar t = """\noptions()\n""";'
+        self.assertEqual([], nbcheck.check_code(code))
+
+    def test_modulo_operator_is_not_a_magic(self):
+        self.assertEqual([], nbcheck.check_code("int r = 7 % 3;"))
+        self.assertEqual(1, len(nbcheck.check_code("  %%time\nint r = 1;")))
+
     def test_unbalanced_solution_markers_fail(self):
         self.assertEqual(1, len(nbcheck.check_code("// BEGIN SOLUTION\nint x = 1;")))
         self.assertEqual([], nbcheck.check_code("// BEGIN SOLUTION\nint x = 1;\n// END SOLUTION"))
