@@ -198,6 +198,28 @@ def static_problems(nb) -> List[str]:
     return problems
 
 
+CR_OVERWRITTEN = re.compile(r".*\r(?=[^\n])")
+
+
+def merge_streams(nb) -> None:
+    """Joins consecutive stream outputs of the same name and drops text overwritten by a carriage
+    return (progress lines), as nbconvert does, so a refreshed notebook stays small and its diff
+    does not depend on how the kernel flushed its output."""
+    for cell in nb.cells:
+        merged = []
+        for o in cell.get("outputs", []):
+            if (merged and o.get("output_type") == "stream" and merged[-1].get("output_type") == "stream"
+                    and merged[-1].get("name") == o.get("name")):
+                merged[-1]["text"] += o["text"]
+            else:
+                merged.append(o)
+        for o in merged:
+            if o.get("output_type") == "stream" and "\r" in o["text"]:
+                o["text"] = CR_OVERWRITTEN.sub("", o["text"])
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
 # ----------------------------------------------------------------------------------------------
 # run checks
 # ----------------------------------------------------------------------------------------------
@@ -442,6 +464,7 @@ def run_notebook(path: Path, rel: Path, args, client_cls, nbformat) -> Result:
     else:
         res.reason = f"kernel did not start in {res.attempts} attempts ({last}; see {log_path.name})"
         return res
+    merge_streams(work)
     nbformat.write(work, str(out_path))
     if args.refresh and res.ok:
         work.metadata = nbformat.from_dict(original_metadata)

@@ -78,6 +78,21 @@ class StaticChecks(unittest.TestCase):
         self.assertEqual(nbcheck.DEFAULT_BUDGET, nbcheck.budget_of(notebook(budget=None)))
 
 
+class Streams(unittest.TestCase):
+    def test_consecutive_streams_merge_and_carriage_returns_collapse(self):
+        import nbformat
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("x")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+                        nbformat.v4.new_output("stream", name="stdout", text="step 1\rstep 2\n"),
+                        nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
+                        nbformat.v4.new_output("stream", name="stdout", text="b\n")]
+        nb.cells = [cell]
+        nbcheck.merge_streams(nb)
+        self.assertEqual([("stdout", "a\nstep 2\n"), ("stderr", "warn\n"), ("stdout", "b\n")],
+                         [(o.name, o.text) for o in nb.cells[0].outputs])
+
+
 class OutputChecks(unittest.TestCase):
     def test_stray_display_id_result_fails(self):
         out = [{"output_type": "execute_result",
