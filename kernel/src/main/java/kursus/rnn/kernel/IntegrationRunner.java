@@ -69,6 +69,12 @@ public final class IntegrationRunner {
         String python = findPython(System.getenv("KURSUS_PYTHON"));
         System.out.println("[kursus-it] Python: " + python);
 
+        // The harness's own static checks (no kernel): a broken check must not pass silently.
+        if (run(List.of(python, "-m", "unittest", "discover", "-s", "kernel/src/test/python", "-p", "test_*.py"),
+                repo, jupyterDir) != 0) {
+            fail("Uji mandiri harness gagal (lihat log di atas).", "Harness self-test failed (see the log above).");
+        }
+
         Path startup = repo.resolve("kernel/src/test/python/kernel_startup.py");
         List<String> cmd = new ArrayList<>(List.of(python, startup.toString(), "--kernel", kernel, "--n", starts,
                 "--timeout", "60"));
@@ -83,6 +89,7 @@ public final class IntegrationRunner {
             fail("Harness notebook tidak ditemukan: " + harness, "Notebook harness not found: " + harness);
         }
         Files.createDirectories(out);
+        expectHarnessFailsOnThrowingCell(python, harness, kernel, repo, jupyterDir, out);
         cmd = new ArrayList<>(List.of(python, harness.toString(), "--kernel", kernel, "--notebooks",
                 repo.resolve("notebooks").toString(), "--out", out.toAbsolutePath().toString()));
         if (refresh) {
@@ -126,6 +133,31 @@ public final class IntegrationRunner {
                         + "'sudo apt install jupyter-nbconvert python3-nbclient' (Debian/Ubuntu) or "
                         + "'pip install nbclient nbformat jupyter_client', or point KURSUS_PYTHON at a Python.");
         return null;
+    }
+
+    /**
+     * Proves the harness can fail: it runs a fixture notebook whose second cell throws through the real
+     * kernel and requires a non-zero exit naming the exception.
+     */
+    private static void expectHarnessFailsOnThrowingCell(String python, Path harness, String kernel, Path repo,
+            Path jupyterDir, Path out) throws IOException, InterruptedException {
+        Path fixtures = repo.resolve("kernel/src/test/notebooks");
+        Path log = out.resolveSibling(out.getFileName() + "-fixture.log");
+        List<String> cmd = List.of(python, harness.toString(), "--kernel", kernel, "--notebooks", fixtures.toString(),
+                "--out", out.resolveSibling(out.getFileName() + "-fixture").toAbsolutePath().toString());
+        System.out.println("[kursus-it] " + String.join(" ", cmd) + "  (must fail)");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("JUPYTER_PATH", jupyterDir.toAbsolutePath().normalize().toString());
+        pb.environment().put("JUPYTER_DATA_DIR", jupyterDir.toAbsolutePath().normalize().toString());
+        int exit = pb.start().waitFor();
+        String text = Files.readString(log);
+        if (exit == 0 || !text.contains("ArrayIndexOutOfBoundsException") || !text.contains("0 passed, 1 failed")) {
+            System.out.println(text);
+            fail("Harness tidak melaporkan sel yang melempar pengecualian (exit " + exit + ").",
+                    "The harness did not report a cell that throws (exit " + exit + ").");
+        }
+        System.out.println("[kursus-it] harness reports the throwing fixture cell as failed: OK");
     }
 
     private static int run(List<String> cmd, Path dir, Path jupyterDir) throws IOException, InterruptedException {
