@@ -77,18 +77,24 @@ public final class Latihan01 {
         }
     }
 
-    /** The outcome of one check: the mistake found (or {@code OK}) and the details. */
-    public record Verdict(Mistake mistake, String detailId, String detailEn) {
-        public boolean ok() {
-            return mistake == Mistake.OK;
-        }
+    /**
+     * The verdict for {@code mistake} ({@code OK} passes); its message is the mistake's explanation
+     * followed by the details in parentheses (each language's detail only when not empty).
+     */
+    static Verdict<Mistake> verdict(Mistake mistake, String detailId, String detailEn) {
+        String d1 = detailId.isEmpty() ? "" : " (" + detailId + ")";
+        String d2 = detailEn.isEmpty() ? "" : " (" + detailEn + ")";
+        return new Verdict<>(mistake == Mistake.OK, mistake, Msg.of(mistake.id + d1, mistake.en + d2));
+    }
 
-        /** The bilingual message (Indonesian line, English line). */
-        public String message() {
-            String d1 = detailId.isEmpty() ? "" : " (" + detailId + ")";
-            String d2 = detailEn.isEmpty() ? "" : " (" + detailEn + ")";
-            return Msg.of(mistake.id + d1, mistake.en + d2);
-        }
+    /** The verdict for {@code mistake} with a detail that reads the same in both languages. */
+    static Verdict<Mistake> verdict(Mistake mistake, String detail) {
+        return verdict(mistake, detail, detail);
+    }
+
+    /** The verdict for {@code mistake} without details. */
+    static Verdict<Mistake> verdict(Mistake mistake) {
+        return verdict(mistake, "", "");
     }
 
     /** A random sentence of 6..12 words from the pool, with at least one repeated word. */
@@ -111,16 +117,7 @@ public final class Latihan01 {
      * @param buildVocabulary the student's function: tokens → distinct tokens sorted alphabetically
      */
     public static void checkBuildVocabulary(Function<List<String>, List<String>> buildVocabulary) {
-        Verdict v = null;
-        List<String> tokens = null;
-        for (long seed : SEEDS) {
-            tokens = sentence(seed);
-            v = diagnoseVocabulary(buildVocabulary, tokens);
-            if (!v.ok()) {
-                break;
-            }
-        }
-        report("Latihan 1a (buildVocabulary)", "Exercise 1a (buildVocabulary)", v, tokens, SEEDS.length);
+        check("Latihan 1a (buildVocabulary)", "Exercise 1a (buildVocabulary)", tokens -> diagnoseVocabulary(buildVocabulary, tokens));
     }
 
     /**
@@ -130,68 +127,70 @@ public final class Latihan01 {
      * @param oneHot the student's function: (tokens, vocabulary) → {@code double[n][V]}
      */
     public static void checkOneHot(BiFunction<List<String>, List<String>, double[][]> oneHot) {
-        Verdict v = null;
+        check("Latihan 1b (oneHot)", "Exercise 1b (oneHot)", tokens -> diagnoseOneHot(oneHot, tokens));
+    }
+
+    /**
+     * Diagnoses the sentence of every seed until one fails, prints the verdict (naming the failing
+     * sentence) and throws on a wrong answer.
+     */
+    private static void check(String nameId, String nameEn, Function<List<String>, Verdict<Mistake>> diagnose) {
+        Verdict<Mistake> v = null;
         List<String> tokens = null;
         for (long seed : SEEDS) {
             tokens = sentence(seed);
-            v = diagnoseOneHot(oneHot, tokens);
-            if (!v.ok()) {
+            v = diagnose.apply(tokens);
+            if (!v.passed()) {
                 break;
             }
         }
-        report("Latihan 1b (oneHot)", "Exercise 1b (oneHot)", v, tokens, SEEDS.length);
-    }
-
-    private static void report(String nameId, String nameEn, Verdict v, List<String> tokens, int trials) {
-        if (v.ok()) {
-            System.out.println(Msg.of("✓ " + nameId + " benar: sama dengan pustaka pada " + trials + " kalimat acak.",
-                    "✓ " + nameEn + " correct: matches the library on " + trials + " random sentences."));
-            return;
-        }
-        String msg = Msg.of("✗ " + nameId + " belum benar. Kalimat uji: " + tokens,
-                "✗ " + nameEn + " is not right yet. Test sentence: " + tokens) + "\n" + v.message();
-        System.out.println(msg);
-        throw new IllegalStateException(msg);
+        int trials = SEEDS.length;
+        String shown = v.passed()
+                ? Msg.of("✓ " + nameId + " benar: sama dengan pustaka pada " + trials + " kalimat acak.",
+                        "✓ " + nameEn + " correct: matches the library on " + trials + " random sentences.")
+                : Msg.of("✗ " + nameId + " belum benar. Kalimat uji: " + tokens,
+                        "✗ " + nameEn + " is not right yet. Test sentence: " + tokens) + "\n" + v.message();
+        Exercise.printOrThrow(v.passed(), shown);
     }
 
     /** Compares the student's vocabulary for {@code tokens} with the library's and names the mistake. */
-    static Verdict diagnoseVocabulary(Function<List<String>, List<String>> f, List<String> tokens) {
+    static Verdict<Mistake> diagnoseVocabulary(Function<List<String>, List<String>> f, List<String> tokens) {
         List<String> expected = Vocabulary.ofWords(tokens).tokens();
         List<String> got;
         try {
             got = f.apply(new ArrayList<>(tokens));
         } catch (RuntimeException e) {
-            return new Verdict(Mistake.THREW, e.toString(), e.toString());
+            return verdict(Mistake.THREW, e.toString());
         }
         if (got == null) {
-            return new Verdict(Mistake.NULL, "", "");
+            return verdict(Mistake.NULL);
         }
         if (got.equals(expected)) {
-            return new Verdict(Mistake.OK, "", "");
+            return verdict(Mistake.OK);
         }
         Set<String> distinct = new LinkedHashSet<>(got);
         for (String w : expected) {
             if (!distinct.contains(w)) {
-                return new Verdict(Mistake.MISSING, "'" + w + "'", "'" + w + "'");
+                return verdict(Mistake.MISSING, "'" + w + "'");
             }
         }
         for (String w : distinct) {
             if (!expected.contains(w)) {
-                return new Verdict(Mistake.EXTRA, "'" + w + "'", "'" + w + "'");
+                return verdict(Mistake.EXTRA, "'" + w + "'");
             }
         }
         if (distinct.size() < got.size()) {
-            return new Verdict(Mistake.DUPLICATES, got.size() + " entri untuk " + expected.size() + " kata berbeda",
+            return verdict(Mistake.DUPLICATES, got.size() + " entri untuk " + expected.size() + " kata berbeda",
                     got.size() + " entries for " + expected.size() + " distinct words");
         }
         if (got.equals(new ArrayList<>(new LinkedHashSet<>(tokens)))) {
-            return new Verdict(Mistake.FIRST_SEEN_ORDER, "diharapkan " + expected, "expected " + expected);
+            return verdict(Mistake.FIRST_SEEN_ORDER, "diharapkan " + expected, "expected " + expected);
         }
-        return new Verdict(Mistake.UNSORTED, "diharapkan " + expected + ", didapat " + got, "expected " + expected + ", got " + got);
+        return verdict(Mistake.UNSORTED, "diharapkan " + expected + ", didapat " + got, "expected " + expected + ", got " + got);
     }
 
     /** Compares the student's one-hot matrix for {@code tokens} with the library's and names the mistake. */
-    static Verdict diagnoseOneHot(BiFunction<List<String>, List<String>, double[][]> f, List<String> tokens) {
+    static Verdict<Mistake> diagnoseOneHot(BiFunction<List<String>, List<String>, double[][]> f, List<String> tokens) {
         Vocabulary vocab = Vocabulary.ofWords(tokens);
         int n = tokens.size(), V = vocab.size();
         int[] ids = vocab.encode(tokens);
@@ -200,50 +199,52 @@ public final class Latihan01 {
         try {
             got = f.apply(new ArrayList<>(tokens), new ArrayList<>(vocab.tokens()));
         } catch (ArrayIndexOutOfBoundsException e) {
-            return new Verdict(Mistake.OUT_OF_RANGE, e.getMessage(), e.getMessage());
+            return verdict(Mistake.OUT_OF_RANGE, e.getMessage());
         } catch (RuntimeException e) {
-            return new Verdict(Mistake.THREW, e.toString(), e.toString());
+            return verdict(Mistake.THREW, e.toString());
         }
         if (got == null) {
-            return new Verdict(Mistake.NULL, "", "");
+            return verdict(Mistake.NULL);
         }
         for (double[] row : got) {
             if (row == null) {
-                return new Verdict(Mistake.NULL, "sebuah baris bernilai null", "a row is null");
+                return verdict(Mistake.NULL, "sebuah baris bernilai null", "a row is null");
             }
         }
         String size = "n = " + n + ", V = " + V + ", ";
         String gotSize = got.length + "][" + (got.length == 0 ? 0 : got[0].length);
+        String sizesId = size + "didapat [" + gotSize + "]";
+        String sizesEn = size + "got [" + gotSize + "]";
         if (got.length == V && n != V && got[0].length == n) {
-            return new Verdict(Mistake.TRANSPOSED, size + "didapat [" + gotSize + "]", size + "got [" + gotSize + "]");
+            return verdict(Mistake.TRANSPOSED, sizesId, sizesEn);
         }
         if (got.length == n && allRowsLength(got, V + 1) && onesAt(got, ids, 1)) {
-            return new Verdict(Mistake.ONE_BASED, size + "didapat [" + gotSize + "]", size + "got [" + gotSize + "]");
+            return verdict(Mistake.ONE_BASED, sizesId, sizesEn);
         }
         if (got.length != n || !allRowsLength(got, V)) {
-            return new Verdict(Mistake.WRONG_SHAPE, size + "didapat [" + gotSize + "]", size + "got [" + gotSize + "]");
+            return verdict(Mistake.WRONG_SHAPE, sizesId, sizesEn);
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < V; j++) {
                 if (got[i][j] != 0.0 && got[i][j] != 1.0) {
-                    return new Verdict(Mistake.NOT_BINARY, "[" + i + "][" + j + "] = " + got[i][j], "[" + i + "][" + j + "] = " + got[i][j]);
+                    return verdict(Mistake.NOT_BINARY, "[" + i + "][" + j + "] = " + got[i][j]);
                 }
             }
         }
         if (onesAt(got, ids, 0)) {
-            return new Verdict(Mistake.OK, "", "");
+            return verdict(Mistake.OK);
         }
         if (onesAt(got, ids, -1)) {
-            return new Verdict(Mistake.ONE_BASED, "satu kolom bergeser", "shifted by one column");
+            return verdict(Mistake.ONE_BASED, "satu kolom bergeser", "shifted by one column");
         }
         for (int i = 0; i < n; i++) {
             int ones = (int) Arrays.stream(got[i]).sum();
             String tok = "token " + i + " '" + tokens.get(i) + "'";
             if (ones == 0) {
-                return new Verdict(Mistake.EMPTY_ROW, tok, tok);
+                return verdict(Mistake.EMPTY_ROW, tok);
             }
             if (ones > 1) {
-                return new Verdict(Mistake.SHARED_ROW, tok + ": " + ones + " angka 1", tok + ": " + ones + " ones");
+                return verdict(Mistake.SHARED_ROW, tok + ": " + ones + " angka 1", tok + ": " + ones + " ones");
             }
         }
         for (int i = 0; i < n; i++) {
@@ -254,10 +255,10 @@ public final class Latihan01 {
                 }
                 String d = "token " + i + " '" + tokens.get(i) + "': indeks " + ids[i] + ", kolom 1 = " + col;
                 String e = "token " + i + " '" + tokens.get(i) + "': index " + ids[i] + ", 1 in column " + col;
-                return new Verdict(Mistake.WRONG_INDEX, d, e);
+                return verdict(Mistake.WRONG_INDEX, d, e);
             }
         }
-        return new Verdict(Mistake.OK, "", "");
+        return verdict(Mistake.OK);
     }
 
     private static boolean allRowsLength(double[][] m, int len) {

@@ -105,7 +105,10 @@ public final class Latihan02 {
         }
     }
 
-    /** The outcome of the check. */
+    /**
+     * The outcome of the check. (Not the shared {@link kursus.rnn.latihan.Verdict}: exercise 2 has no
+     * enum of mistakes, it lists them, and notebook 02 names this type.)
+     */
     public record Verdict(boolean ok, String id, String en) {
         /** The bilingual message. */
         public String message() {
@@ -140,10 +143,7 @@ public final class Latihan02 {
      */
     public static void checkRnnCellForward(CellForward f) {
         Verdict v = diagnose(f);
-        System.out.println(v.message());
-        if (!v.ok()) {
-            throw new IllegalStateException(v.message());
-        }
+        Exercise.printOrThrow(v.ok(), v.message());
     }
 
     /** The verdict without printing or throwing. */
@@ -259,7 +259,7 @@ public final class Latihan02 {
                         for (boolean tOut : new boolean[] {false, true}) {
                             double[][] v = combine(a, r, withBias ? b[0] : null, act);
                             if (tOut) {
-                                v = transpose(v);
+                                v = Matrices.tr(v);
                             }
                             if (v.length == g.length && v[0].length == g[0].length && maxDiff(v, g) <= TOL) {
                                 Variant found = new Variant(ti, tr, withBias, act, tOut);
@@ -281,11 +281,11 @@ public final class Latihan02 {
     /** {@code v·W} computed the way {@code t} says; {@code other} is the other weight matrix (for SWAPPED). */
     static double[][] term(Term t, double[][] v, double[][] w, double[][] other) {
         return switch (t) {
-            case RIGHT -> matmul(v, w);
-            case TRANSPOSED -> matmul(v, transpose(w));
-            case ELEMENTWISE -> elementwise(v, w);
-            case LEFT -> matmul(w, v);
-            case SWAPPED -> matmul(v, other);
+            case RIGHT -> Matrices.mm(v, w);
+            case TRANSPOSED -> Matrices.mm(v, Matrices.tr(w));
+            case ELEMENTWISE -> Matrices.zip(v, w, (p, q) -> p * q);
+            case LEFT -> Matrices.mm(w, v);
+            case SWAPPED -> Matrices.mm(v, other);
             case MISSING -> null;
         };
     }
@@ -304,39 +304,6 @@ public final class Latihan02 {
             }
         }
         return out;
-    }
-
-    static double[][] matmul(double[][] a, double[][] b) {
-        int n = a.length, k = b.length, m = b[0].length;
-        double[][] c = new double[n][m];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < k; p++) {
-                for (int j = 0; j < m; j++) {
-                    c[i][j] += a[i][p] * b[p][j];
-                }
-            }
-        }
-        return c;
-    }
-
-    private static double[][] elementwise(double[][] a, double[][] b) {
-        double[][] c = new double[a.length][a[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                c[i][j] = a[i][j] * b[i][j];
-            }
-        }
-        return c;
-    }
-
-    private static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                t[j][i] = a[i][j];
-            }
-        }
-        return t;
     }
 
     private static double maxDiff(double[][] a, double[][] b) {

@@ -1,5 +1,14 @@
 package kursus.rnn.latihan;
 
+import static kursus.rnn.latihan.Matrices.add;
+import static kursus.rnn.latihan.Matrices.mm;
+import static kursus.rnn.latihan.Matrices.nd;
+import static kursus.rnn.latihan.Matrices.relErr;
+import static kursus.rnn.latihan.Matrices.scale;
+import static kursus.rnn.latihan.Matrices.tanh;
+import static kursus.rnn.latihan.Matrices.toMatrix;
+import static kursus.rnn.latihan.Matrices.tr;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +16,6 @@ import kursus.rnn.core.Msg;
 import kursus.rnn.random.NumpyRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Exercise 3 (lesson 03, BPTT): the backward pass of one vanilla RNN cell, in the library's
@@ -83,26 +91,21 @@ public final class Latihan03 {
         UNKNOWN
     }
 
-    /** Outcome of {@link #evaluate}: whether it passed, the diagnosed mistake and a bilingual message. */
-    public record Verdict(boolean passed, Mistake mistake, String message) {}
-
     static final String[] FIELDS = {"dx", "dh_prev", "dW_xh", "dW_hh", "db_h"};
     static final double TOL = 1e-6;
 
     /** Runs the student's function and prints the verdict; throws {@link IllegalStateException} on failure. */
     public static void checkRnnCellBackward(CellBackward f) {
-        Verdict v = evaluate(f);
-        System.out.println(v.message());
-        if (!v.passed()) {
-            throw new IllegalStateException("Latihan 3: " + v.mistake() + "\n" + v.message());
-        }
+        Exercise.printOrThrow("Latihan 3", evaluate(f));
     }
 
-    /** Runs the checks without printing or throwing (used by the tests). */
-    public static Verdict evaluate(CellBackward f) {
+    /**
+     * Runs the checks without printing or throwing (used by the tests): whether it passed, the
+     * diagnosed mistake and a bilingual message.
+     */
+    public static Verdict<Mistake> evaluate(CellBackward f) {
         if (f == null) {
-            return new Verdict(false, Mistake.NULL_RESULT, Msg.of(
-                    "Fungsi belum diberikan (null).", "No function given (null)."));
+            return new Verdict<>(false, Mistake.NULL_RESULT, Exercise.noFunction());
         }
         // two fresh cases with different sizes, so that hard-coded sizes or I == H coincidences show up
         int[][] sizes = {{4, 3, 5}, {2, 6, 4}};
@@ -110,12 +113,12 @@ public final class Latihan03 {
         StringBuilder table = new StringBuilder();
         for (int k = 0; k < sizes.length; k++) {
             Case c = new Case(new NumpyRandom(seeds[k]), sizes[k][0], sizes[k][1], sizes[k][2]);
-            Verdict v = evaluateCase(f, c, table);
+            Verdict<Mistake> v = evaluateCase(f, c, table);
             if (!v.passed()) {
                 return v;
             }
         }
-        return new Verdict(true, Mistake.NONE, table + Msg.of(
+        return new Verdict<>(true, Mistake.NONE, table + Msg.of(
                 "✓ Benar! Backward sel RNN Anda cocok dengan turunan numerik (beda hingga) pada dua kasus acak.",
                 "✓ Correct! Your RNN cell backward matches the numerical (finite-difference) gradients on two random cases."));
     }
@@ -206,24 +209,23 @@ public final class Latihan03 {
         }
     }
 
-    private static Verdict evaluateCase(CellBackward f, Case c, StringBuilder table) {
+    private static Verdict<Mistake> evaluateCase(CellBackward f, Case c, StringBuilder table) {
         Grads g;
         try {
             g = f.apply(nd(c.dh), nd(c.dhNext), c.cache());
         } catch (RuntimeException e) {
-            String m = String.valueOf(e.getMessage());
-            String lower = m.toLowerCase();
+            String lower = String.valueOf(e.getMessage()).toLowerCase();
             boolean shape = lower.contains("matrix multiplication") || lower.contains("mmul") || lower.contains("gemm");
             String hintId = shape ? " Kesalahan bentuk pada perkalian matriks biasanya berarti satu faktor perlu/tidak perlu ditranspos: "
                     + "ingat dx = da·W_xhᵀ [B,I], dW_xh = xᵀ·da [I,H]." : "";
             String hintEn = shape ? " A shape error in a matrix product usually means a factor is transposed when it should not be (or the reverse): "
                     + "remember dx = da·W_xhᵀ [B,I], dW_xh = xᵀ·da [I,H]." : "";
-            return new Verdict(false, shape ? Mistake.TRANSPOSED_PRODUCT : Mistake.EXCEPTION, Msg.of(
-                    "✗ Fungsi Anda melempar " + e.getClass().getSimpleName() + ": " + firstLine(m) + "." + hintId,
-                    "✗ Your function threw " + e.getClass().getSimpleName() + ": " + firstLine(m) + "." + hintEn));
+            return new Verdict<>(false, shape ? Mistake.TRANSPOSED_PRODUCT : Mistake.EXCEPTION, Msg.of(
+                    "✗ Fungsi Anda melempar " + Exercise.threw(e) + "." + hintId,
+                    "✗ Your function threw " + Exercise.threw(e) + "." + hintEn));
         }
         if (g == null) {
-            return new Verdict(false, Mistake.NULL_RESULT, Msg.of(
+            return new Verdict<>(false, Mistake.NULL_RESULT, Msg.of(
                     "✗ Fungsi mengembalikan null; kembalikan new Latihan03.Grads(dx, dhPrev, dW_xh, dW_hh, db_h).",
                     "✗ The function returned null; return new Latihan03.Grads(dx, dhPrev, dW_xh, dW_hh, db_h)."));
         }
@@ -231,7 +233,7 @@ public final class Latihan03 {
         long[][] expectShape = {{c.B, c.I}, {c.B, c.H}, {c.I, c.H}, {c.H, c.H}, {1, c.H}};
         for (int k = 0; k < 5; k++) {
             if (got[k] == null) {
-                return new Verdict(false, Mistake.NULL_RESULT, Msg.of(
+                return new Verdict<>(false, Mistake.NULL_RESULT, Msg.of(
                         "✗ " + FIELDS[k] + " bernilai null; semua lima gradien harus dihitung.",
                         "✗ " + FIELDS[k] + " is null; all five gradients must be computed."));
             }
@@ -263,13 +265,13 @@ public final class Latihan03 {
                     shapeOk ? String.format("rel err %.1e", err) : "bentuk/shape harus/must be " + Arrays.toString(expectShape[k]).replace(" ", "")));
         }
         if (allOk) {
-            return new Verdict(true, Mistake.NONE, table.toString());
+            return new Verdict<>(true, Mistake.NONE, table.toString());
         }
-        Verdict d = diagnose(c, got, mine, ok, expectShape);
-        return new Verdict(false, d.mistake(), table + d.message());
+        Verdict<Mistake> d = diagnose(c, got, mine, ok, expectShape);
+        return new Verdict<>(false, d.mistake(), table + d.message());
     }
 
-    private static Verdict diagnose(Case c, INDArray[] got, double[][][] mine, boolean[] ok, long[][] expectShape) {
+    private static Verdict<Mistake> diagnose(Case c, INDArray[] got, double[][][] mine, boolean[] ok, long[][] expectShape) {
         // 1. mistakes in da: compare every wrong field with what that mistake would give
         double[][] dTotal = c.total();
         double[][] tanhH = tanh(c.h);
@@ -294,7 +296,7 @@ public final class Latihan03 {
                 }
             }
             if (explains && matched > 0) {
-                return new Verdict(false, (Mistake) v[0], advice((Mistake) v[0], null));
+                return new Verdict<>(false, (Mistake) v[0], advice((Mistake) v[0], null));
             }
         }
         // 2. transposed products
@@ -307,13 +309,13 @@ public final class Latihan03 {
             long[] s = got[k].shape();
             boolean trShape = s.length == 2 && s[0] == expectShape[k][1] && s[1] == expectShape[k][0] && s[0] != s[1];
             if (trShape && relErr(toMatrix(got[k], (int) s[0], (int) s[1]), tr(ref)) < TOL) {
-                return new Verdict(false, Mistake.TRANSPOSED_PRODUCT, advice(Mistake.TRANSPOSED_PRODUCT, FIELDS[k]));
+                return new Verdict<>(false, Mistake.TRANSPOSED_PRODUCT, advice(Mistake.TRANSPOSED_PRODUCT, FIELDS[k]));
             }
             if (mine[k] != null && (k == 3 || k == 2) && mine[k].length == mine[k][0].length && relErr(mine[k], tr(ref)) < TOL) {
-                return new Verdict(false, Mistake.TRANSPOSED_PRODUCT, advice(Mistake.TRANSPOSED_PRODUCT, FIELDS[k]));
+                return new Verdict<>(false, Mistake.TRANSPOSED_PRODUCT, advice(Mistake.TRANSPOSED_PRODUCT, FIELDS[k]));
             }
             if (k == 1 && mine[k] != null && relErr(mine[k], mm(da, c.Whh)) < TOL) {
-                return new Verdict(false, Mistake.TRANSPOSED_PRODUCT, advice(Mistake.TRANSPOSED_PRODUCT, FIELDS[k]));
+                return new Verdict<>(false, Mistake.TRANSPOSED_PRODUCT, advice(Mistake.TRANSPOSED_PRODUCT, FIELDS[k]));
             }
         }
         // 3. the bias gradient
@@ -325,7 +327,7 @@ public final class Latihan03 {
             boolean notSummed = s.length == 2 && s[0] == c.B && s[1] == c.H;
             boolean mean = mine[4] != null && relErr(mine[4], scale(db, 1.0 / c.B)) < TOL;
             if (batchAxis || notSummed || mean) {
-                return new Verdict(false, Mistake.BIAS_SUM_WRONG, advice(Mistake.BIAS_SUM_WRONG,
+                return new Verdict<>(false, Mistake.BIAS_SUM_WRONG, advice(Mistake.BIAS_SUM_WRONG,
                         notSummed ? "not-summed" : mean ? "mean" : "axis"));
             }
         }
@@ -334,7 +336,7 @@ public final class Latihan03 {
             if (mine[k] == null) {
                 String exp = Arrays.toString(expectShape[k]).replace(" ", "");
                 String act = Arrays.toString(got[k].shape()).replace(" ", "");
-                return new Verdict(false, Mistake.WRONG_SHAPE, Msg.of(
+                return new Verdict<>(false, Mistake.WRONG_SHAPE, Msg.of(
                         "✗ " + FIELDS[k] + " berbentuk " + act + ", seharusnya " + exp + " (bentuknya sama dengan yang diturunkan).",
                         "✗ " + FIELDS[k] + " has shape " + act + ", expected " + exp + " (a gradient has the shape of what it differentiates)."));
             }
@@ -345,7 +347,7 @@ public final class Latihan03 {
                 wrong.add(FIELDS[k]);
             }
         }
-        return new Verdict(false, Mistake.UNKNOWN, Msg.of(
+        return new Verdict<>(false, Mistake.UNKNOWN, Msg.of(
                 "✗ Nilai " + wrong + " salah dan tidak cocok dengan kesalahan yang umum. Periksa urutannya: "
                         + "dh_total = dh + dh_next; da = dh_total ∘ (1 − h²); lalu kelima perkalian.",
                 "✗ " + wrong + " have wrong values that match no common mistake. Check the order: "
@@ -354,28 +356,28 @@ public final class Latihan03 {
 
     static String advice(Mistake m, String detail) {
         return switch (m) {
-            case FORGOT_DH_NEXT -> Msg.of(
-                    "✗ Kemungkinan kesalahan: hanya satu gradien yang dipakai. h_t memengaruhi loss lewat dua jalan — keluaran "
+            case FORGOT_DH_NEXT -> Exercise.likelyMistake(
+                    "hanya satu gradien yang dipakai. h_t memengaruhi loss lewat dua jalan — keluaran "
                             + "langkah t (dh) dan langkah berikutnya (dh_next) — jadi keduanya dijumlahkan: dh_total = dh + dh_next.",
-                    "✗ Likely mistake: only one of the gradients is used. h_t reaches the loss along two paths — the output "
+                    "only one of the gradients is used. h_t reaches the loss along two paths — the output "
                             + "at step t (dh) and the next step (dh_next) — so add them: dh_total = dh + dh_next.");
-            case NO_TANH_DERIVATIVE -> Msg.of(
-                    "✗ Kemungkinan kesalahan: faktor turunan tanh (1 − h²) hilang. da = dh_total ∘ (1 − h_t²), "
+            case NO_TANH_DERIVATIVE -> Exercise.likelyMistake(
+                    "faktor turunan tanh (1 − h²) hilang. da = dh_total ∘ (1 − h_t²), "
                             + "perkalian elemen demi elemen, sebelum perkalian matriks.",
-                    "✗ Likely mistake: the tanh derivative factor (1 − h²) is missing. da = dh_total ∘ (1 − h_t²), "
+                    "the tanh derivative factor (1 − h²) is missing. da = dh_total ∘ (1 − h_t²), "
                             + "element-wise, before the matrix products.");
-            case TANH_APPLIED_TWICE -> Msg.of(
-                    "✗ Kemungkinan kesalahan: Anda menghitung 1 − tanh(h)². Padahal h_t sudah keluaran tanh, "
+            case TANH_APPLIED_TWICE -> Exercise.likelyMistake(
+                    "Anda menghitung 1 − tanh(h)². Padahal h_t sudah keluaran tanh, "
                             + "jadi turunannya cukup 1 − h_t² (tanpa tanh lagi).",
-                    "✗ Likely mistake: you computed 1 − tanh(h)². h_t is already the tanh output, so the derivative "
+                    "you computed 1 − tanh(h)². h_t is already the tanh output, so the derivative "
                             + "is simply 1 − h_t² (no second tanh).");
-            case DERIVATIVE_OF_HPREV -> Msg.of(
-                    "✗ Kemungkinan kesalahan: turunan tanh memakai h_{t-1}. Pakai keluaran langkah ini: (1 − h_t²).",
-                    "✗ Likely mistake: the tanh derivative uses h_{t-1}. Use this step's output: (1 − h_t²).");
-            case TRANSPOSED_PRODUCT -> Msg.of(
-                    "✗ Kemungkinan kesalahan: perkalian yang ditranspos salah pada " + detail + ". Dengan baris sebagai contoh: "
+            case DERIVATIVE_OF_HPREV -> Exercise.likelyMistake(
+                    "turunan tanh memakai h_{t-1}. Pakai keluaran langkah ini: (1 − h_t²).",
+                    "the tanh derivative uses h_{t-1}. Use this step's output: (1 − h_t²).");
+            case TRANSPOSED_PRODUCT -> Exercise.likelyMistake(
+                    "perkalian yang ditranspos salah pada " + detail + ". Dengan baris sebagai contoh: "
                             + "dx = da·W_xhᵀ, dh_prev = da·W_hhᵀ, dW_xh = xᵀ·da, dW_hh = h_prevᵀ·da.",
-                    "✗ Likely mistake: a product with the wrong side transposed in " + detail + ". With one row per example: "
+                    "a product with the wrong side transposed in " + detail + ". With one row per example: "
                             + "dx = da·W_xhᵀ, dh_prev = da·W_hhᵀ, dW_xh = xᵀ·da, dW_hh = h_prevᵀ·da.");
             case BIAS_SUM_WRONG -> {
                 String id = switch (String.valueOf(detail)) {
@@ -388,8 +390,7 @@ public final class Latihan03 {
                     case "mean" -> "db_h is averaged over the batch; it must be summed (the loss is a sum, not a mean).";
                     default -> "db_h is summed over the wrong axis (over hidden units instead of over the batch).";
                 };
-                yield Msg.of("✗ Kemungkinan kesalahan: " + id + " Pakai da.sum(true, 0) → [1,H].",
-                        "✗ Likely mistake: " + en + " Use da.sum(true, 0) → [1,H].");
+                yield Exercise.likelyMistake(id + " Pakai da.sum(true, 0) → [1,H].", en + " Use da.sum(true, 0) → [1,H].");
             }
             default -> Msg.of("✗ Salah.", "✗ Wrong.");
         };
@@ -398,14 +399,7 @@ public final class Latihan03 {
     // ------------------------------------------------------------------------------------------ small maths
 
     static double[][] randn(NumpyRandom rng, int r, int c, double scale) {
-        INDArray a = rng.randn(DataType.DOUBLE, r, c);
-        double[][] m = a.toDoubleMatrix();
-        for (double[] row : m) {
-            for (int j = 0; j < c; j++) {
-                row[j] *= scale;
-            }
-        }
-        return m;
+        return scale(rng.randn(DataType.DOUBLE, r, c).toDoubleMatrix(), scale);
     }
 
     static double[][] forward(double[][] x, double[][] hPrev, double[][] Wxh, double[][] Whh, double[][] b) {
@@ -416,96 +410,5 @@ public final class Latihan03 {
             }
         }
         return a;
-    }
-
-    static double[][] mm(double[][] a, double[][] b) {
-        int n = a.length, k = b.length, m = b[0].length;
-        double[][] r = new double[n][m];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < k; p++) {
-                double v = a[i][p];
-                for (int j = 0; j < m; j++) {
-                    r[i][j] += v * b[p][j];
-                }
-            }
-        }
-        return r;
-    }
-
-    static double[][] tr(double[][] a) {
-        double[][] r = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                r[j][i] = a[i][j];
-            }
-        }
-        return r;
-    }
-
-    static double[][] add(double[][] a, double[][] b) {
-        double[][] r = new double[a.length][a[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                r[i][j] = a[i][j] + b[i][j];
-            }
-        }
-        return r;
-    }
-
-    static double[][] scale(double[][] a, double s) {
-        double[][] r = new double[a.length][a[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                r[i][j] = a[i][j] * s;
-            }
-        }
-        return r;
-    }
-
-    static double[][] tanh(double[][] a) {
-        double[][] r = new double[a.length][a[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                r[i][j] = Math.tanh(a[i][j]);
-            }
-        }
-        return r;
-    }
-
-    /** Max over entries of |a − b| / max(|a| + |b|, 1e-8); infinite when the sizes differ. */
-    static double relErr(double[][] a, double[][] b) {
-        if (a.length != b.length || a[0].length != b[0].length) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                double d = Math.abs(a[i][j] - b[i][j]);
-                double r = d / Math.max(Math.abs(a[i][j]) + Math.abs(b[i][j]), 1e-8);
-                if (!(r <= worst)) {
-                    worst = Double.isNaN(r) ? Double.POSITIVE_INFINITY : r;
-                }
-            }
-        }
-        return worst;
-    }
-
-    static INDArray nd(double[][] m) {
-        return Nd4j.create(m).castTo(DataType.DOUBLE);
-    }
-
-    /** The entries of {@code a} (any layout) as an {@code r × c} matrix in C order. */
-    static double[][] toMatrix(INDArray a, int r, int c) {
-        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[][] m = new double[r][c];
-        for (int i = 0; i < r; i++) {
-            System.arraycopy(flat, i * c, m[i], 0, c);
-        }
-        return m;
-    }
-
-    static String firstLine(String s) {
-        int i = s.indexOf('\n');
-        return i < 0 ? s : s.substring(0, i);
     }
 }

@@ -1,5 +1,11 @@
 package kursus.rnn.latihan;
 
+import static kursus.rnn.latihan.Matrices.map;
+import static kursus.rnn.latihan.Matrices.nd;
+import static kursus.rnn.latihan.Matrices.relErr;
+import static kursus.rnn.latihan.Matrices.scale;
+import static kursus.rnn.latihan.Matrices.toMatrix;
+
 import java.util.ArrayList;
 import java.util.List;
 import kursus.rnn.core.Msg;
@@ -55,25 +61,21 @@ public final class Latihan04 {
         UNKNOWN
     }
 
-    /** Outcome of {@link #evaluate}. */
-    public record Verdict(boolean passed, Mistake mistake, String message) {}
-
     static final double MAX_NORM = 5.0;
     static final double TOL = 1e-5;
 
     /** Runs the student's function and prints the verdict; throws {@link IllegalStateException} on failure. */
     public static void checkClipByGlobalNorm(GlobalNormClipper f) {
-        Verdict v = evaluate(f);
-        System.out.println(v.message());
-        if (!v.passed()) {
-            throw new IllegalStateException("Latihan 4: " + v.mistake() + "\n" + v.message());
-        }
+        Exercise.printOrThrow("Latihan 4", evaluate(f));
     }
 
-    /** Runs the checks without printing or throwing (used by the tests). */
-    public static Verdict evaluate(GlobalNormClipper f) {
+    /**
+     * Runs the checks without printing or throwing (used by the tests): whether it passed, the
+     * diagnosed mistake and a bilingual message.
+     */
+    public static Verdict<Mistake> evaluate(GlobalNormClipper f) {
         if (f == null) {
-            return new Verdict(false, Mistake.EXCEPTION, Msg.of("Fungsi belum diberikan (null).", "No function given (null)."));
+            return new Verdict<>(false, Mistake.EXCEPTION, Exercise.noFunction());
         }
         NumpyRandom rng = new NumpyRandom(2026);
         // case A: global norm 13 > 5; parameter norms 12, 3, 4 (only the first alone is above 5)
@@ -81,15 +83,15 @@ public final class Latihan04 {
         // case B: global norm 3 < 5
         double[][][] small = gradients(rng, new double[] {1, 2, 2});
         StringBuilder log = new StringBuilder();
-        Verdict a = runCase(f, big, log, "A");
+        Verdict<Mistake> a = runCase(f, big, log, "A");
         if (!a.passed()) {
             return a;
         }
-        Verdict b = runCase(f, small, log, "B");
+        Verdict<Mistake> b = runCase(f, small, log, "B");
         if (!b.passed()) {
             return b;
         }
-        return new Verdict(true, Mistake.NONE, log + Msg.of(
+        return new Verdict<>(true, Mistake.NONE, log + Msg.of(
                 "✓ Benar! Norma global dipotong menjadi 5 dengan satu faktor untuk semua parameter, di tempat, "
                         + "dan gradien yang sudah kecil dibiarkan.",
                 "✓ Correct! The global norm is clipped to 5 with one factor for every parameter, in place, "
@@ -116,19 +118,18 @@ public final class Latihan04 {
         return g;
     }
 
-    private static Verdict runCase(GlobalNormClipper f, double[][][] g, StringBuilder log, String name) {
+    private static Verdict<Mistake> runCase(GlobalNormClipper f, double[][][] g, StringBuilder log, String name) {
         List<INDArray> arrays = new ArrayList<>();
         for (double[][] m : g) {
-            arrays.add(Latihan03.nd(m));
+            arrays.add(nd(m));
         }
         List<INDArray> given = new ArrayList<>(arrays);
         double norm = globalNorm(g);
         try {
             f.clip(given, MAX_NORM);
         } catch (RuntimeException e) {
-            return new Verdict(false, Mistake.EXCEPTION, Msg.of(
-                    "✗ Fungsi Anda melempar " + e.getClass().getSimpleName() + ": " + Latihan03.firstLine(String.valueOf(e.getMessage())),
-                    "✗ Your function threw " + e.getClass().getSimpleName() + ": " + Latihan03.firstLine(String.valueOf(e.getMessage()))));
+            return new Verdict<>(false, Mistake.EXCEPTION, Msg.of(
+                    "✗ Fungsi Anda melempar " + Exercise.threw(e), "✗ Your function threw " + Exercise.threw(e)));
         }
         boolean listChanged = given.size() != arrays.size();
         for (int p = 0; !listChanged && p < arrays.size(); p++) {
@@ -136,7 +137,7 @@ public final class Latihan04 {
         }
         double[][][] out = new double[g.length][][];
         for (int p = 0; p < g.length; p++) {
-            out[p] = Latihan03.toMatrix(arrays.get(p), g[p].length, g[p][0].length);
+            out[p] = toMatrix(arrays.get(p), g[p].length, g[p][0].length);
         }
         double after = globalNorm(out);
         double[][][] expected = norm > MAX_NORM ? scaled(g, MAX_NORM / norm) : g;
@@ -144,13 +145,13 @@ public final class Latihan04 {
         log.append(String.format("Latihan 4, kasus/case %s: norma global sebelum/global norm before %.4f → sesudah/after %.4f "
                 + "(harus/must be %.4f)  %s%n", name, norm, after, Math.min(norm, MAX_NORM), ok ? "✓" : "✗"));
         if (ok) {
-            return new Verdict(true, Mistake.NONE, log.toString());
+            return new Verdict<>(true, Mistake.NONE, log.toString());
         }
         if (listChanged) {
-            return new Verdict(false, Mistake.LIST_CHANGED, log + advice(Mistake.LIST_CHANGED));
+            return new Verdict<>(false, Mistake.LIST_CHANGED, log + advice(Mistake.LIST_CHANGED));
         }
         Mistake m = diagnose(g, out, norm);
-        return new Verdict(false, m, log + advice(m));
+        return new Verdict<>(false, m, log + advice(m));
     }
 
     static Mistake diagnose(double[][][] g, double[][][] out, double norm) {
@@ -169,12 +170,7 @@ public final class Latihan04 {
         // clipping by value
         double[][][] clamped = new double[g.length][][];
         for (int p = 0; p < g.length; p++) {
-            clamped[p] = new double[g[p].length][g[p][0].length];
-            for (int i = 0; i < g[p].length; i++) {
-                for (int j = 0; j < g[p][0].length; j++) {
-                    clamped[p][i][j] = Math.max(-MAX_NORM, Math.min(MAX_NORM, g[p][i][j]));
-                }
-            }
+            clamped[p] = map(g[p], v -> Math.max(-MAX_NORM, Math.min(MAX_NORM, v)));
         }
         if (maxRel(out, clamped) < TOL) {
             return Mistake.CLIPS_BY_VALUE;
@@ -217,41 +213,41 @@ public final class Latihan04 {
 
     static String advice(Mistake m) {
         return switch (m) {
-            case NOT_IN_PLACE -> Msg.of(
-                    "✗ Kemungkinan kesalahan: tidak di tempat. Array di dalam list tidak berubah — mungkin Anda menulis "
+            case NOT_IN_PLACE -> Exercise.likelyMistake(
+                    "tidak di tempat. Array di dalam list tidak berubah — mungkin Anda menulis "
                             + "g = g.mul(skala) (array baru yang lalu dibuang). Pakai g.muli(skala).",
-                    "✗ Likely mistake: not in place. The arrays in the list did not change — perhaps you wrote "
+                    "not in place. The arrays in the list did not change — perhaps you wrote "
                             + "g = g.mul(scale) (a new array that is then thrown away). Use g.muli(scale).");
-            case LIST_CHANGED -> Msg.of(
-                    "✗ Kemungkinan kesalahan: elemen list diganti (grads.set(...)) atau list diubah. Optimizer memegang array "
+            case LIST_CHANGED -> Exercise.likelyMistake(
+                    "elemen list diganti (grads.set(...)) atau list diubah. Optimizer memegang array "
                             + "yang lama, jadi ubah isi array itu sendiri dengan g.muli(skala).",
-                    "✗ Likely mistake: the list's elements were replaced (grads.set(...)) or the list was changed. The optimizer "
+                    "the list's elements were replaced (grads.set(...)) or the list was changed. The optimizer "
                             + "holds the original arrays, so change their contents with g.muli(scale).");
-            case PER_PARAMETER_NORM -> Msg.of(
-                    "✗ Kemungkinan kesalahan: setiap parameter dipotong dengan normanya sendiri. Hitung SATU norma untuk "
+            case PER_PARAMETER_NORM -> Exercise.likelyMistake(
+                    "setiap parameter dipotong dengan normanya sendiri. Hitung SATU norma untuk "
                             + "semua gradien: sqrt(Σ_p Σ g_p²), lalu skala semuanya dengan faktor yang sama (arah gradien tetap).",
-                    "✗ Likely mistake: each parameter is clipped by its own norm. Compute ONE norm over all gradients: "
+                    "each parameter is clipped by its own norm. Compute ONE norm over all gradients: "
                             + "sqrt(Σ_p Σ g_p²), then scale all of them by the same factor (the gradient keeps its direction).");
-            case SCALES_BELOW_THRESHOLD -> Msg.of(
-                    "✗ Kemungkinan kesalahan: gradien diskalakan padahal normanya sudah di bawah ambang (3 < 5). "
+            case SCALES_BELOW_THRESHOLD -> Exercise.likelyMistake(
+                    "gradien diskalakan padahal normanya sudah di bawah ambang (3 < 5). "
                             + "Skala hanya bila ‖g‖ > maxNorm.",
-                    "✗ Likely mistake: the gradients were scaled although their norm is already below the threshold (3 < 5). "
+                    "the gradients were scaled although their norm is already below the threshold (3 < 5). "
                             + "Scale only when ‖g‖ > maxNorm.");
-            case NO_SQRT -> Msg.of(
-                    "✗ Kemungkinan kesalahan: akar kuadrat lupa. Σ g² adalah kuadrat norma; norma = sqrt(Σ g²).",
-                    "✗ Likely mistake: the square root is missing. Σ g² is the squared norm; the norm is sqrt(Σ g²).");
-            case NO_SQUARE -> Msg.of(
-                    "✗ Kemungkinan kesalahan: yang dijumlahkan bukan kuadrat. Norma global = sqrt(Σ_p ‖g_p‖²): kuadratkan "
+            case NO_SQRT -> Exercise.likelyMistake(
+                    "akar kuadrat lupa. Σ g² adalah kuadrat norma; norma = sqrt(Σ g²).",
+                    "the square root is missing. Σ g² is the squared norm; the norm is sqrt(Σ g²).");
+            case NO_SQUARE -> Exercise.likelyMistake(
+                    "yang dijumlahkan bukan kuadrat. Norma global = sqrt(Σ_p ‖g_p‖²): kuadratkan "
                             + "setiap entri (atau setiap norma parameter) sebelum menjumlah.",
-                    "✗ Likely mistake: what is summed is not squared. Global norm = sqrt(Σ_p ‖g_p‖²): square every entry "
+                    "what is summed is not squared. Global norm = sqrt(Σ_p ‖g_p‖²): square every entry "
                             + "(or every per-parameter norm) before summing.");
-            case INVERTED_SCALE -> Msg.of(
-                    "✗ Kemungkinan kesalahan: faktornya terbalik. Kalikan dengan maxNorm / ‖g‖ (< 1), bukan ‖g‖ / maxNorm.",
-                    "✗ Likely mistake: the factor is upside down. Multiply by maxNorm / ‖g‖ (< 1), not ‖g‖ / maxNorm.");
-            case CLIPS_BY_VALUE -> Msg.of(
-                    "✗ Kemungkinan kesalahan: setiap entri dipotong ke ±5 — itu clipping per nilai (cara lain, yang mengubah arah "
+            case INVERTED_SCALE -> Exercise.likelyMistake(
+                    "faktornya terbalik. Kalikan dengan maxNorm / ‖g‖ (< 1), bukan ‖g‖ / maxNorm.",
+                    "the factor is upside down. Multiply by maxNorm / ‖g‖ (< 1), not ‖g‖ / maxNorm.");
+            case CLIPS_BY_VALUE -> Exercise.likelyMistake(
+                    "setiap entri dipotong ke ±5 — itu clipping per nilai (cara lain, yang mengubah arah "
                             + "gradien). Di sini diminta clipping norma global.",
-                    "✗ Likely mistake: every entry is clamped to ±5 — that is clipping by value (another method, which changes "
+                    "every entry is clamped to ±5 — that is clipping by value (another method, which changes "
                             + "the gradient's direction). Clipping by global norm is asked for here.");
             case EXCEPTION, NONE -> Msg.of("✗ Salah.", "✗ Wrong.");
             case UNKNOWN -> Msg.of(
@@ -285,7 +281,7 @@ public final class Latihan04 {
     static double[][][] scaled(double[][][] g, double s) {
         double[][][] r = new double[g.length][][];
         for (int p = 0; p < g.length; p++) {
-            r[p] = Latihan03.scale(g[p], s);
+            r[p] = scale(g[p], s);
         }
         return r;
     }
@@ -293,7 +289,7 @@ public final class Latihan04 {
     static double maxRel(double[][][] a, double[][][] b) {
         double w = 0;
         for (int p = 0; p < a.length; p++) {
-            w = Math.max(w, Latihan03.relErr(a[p], b[p]));
+            w = Math.max(w, relErr(a[p], b[p]));
         }
         return w;
     }

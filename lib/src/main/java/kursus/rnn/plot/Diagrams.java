@@ -3,13 +3,10 @@ package kursus.rnn.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Point;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.geom.QuadCurve2D;
-import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import kursus.rnn.core.Msg;
 
@@ -51,7 +48,6 @@ public final class Diagrams {
     static final Color Y_LINE = new Color(0x009E73);
     static final Color INK = new Color(0x222222);
     static final Color WEIGHT = new Color(0xB0432B);
-    private static final String FONT = "DejaVu Sans";
 
     // vertical layout of unrolled(): centres of the y, h and x rows
     static final int Y_ROW = 100;
@@ -131,57 +127,57 @@ public final class Diagrams {
         }
         int width = unrolledWidth(T);
         BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = start(img);
+        Graphics2D g = Canvas.start(img);
         title(g, title, width);
 
         // folded view: one cell with a loop
         int fx = 95;
-        box(g, fx, Y_ROW, BOX_W, BOX_H, Y_FILL, Y_LINE);
-        sub(g, "y", "t", fx, Y_ROW, 18);
-        box(g, fx, H_ROW, BOX_W, BOX_H, H_FILL, H_LINE);
-        sub(g, "h", "t", fx, H_ROW, 18);
-        box(g, fx, X_ROW, BOX_W, BOX_H, X_FILL, X_LINE);
-        sub(g, "x", "t", fx, X_ROW, 18);
-        arrow(g, fx, X_ROW - BOX_H / 2, fx, H_ROW + BOX_H / 2);
-        weight(g, "W", "xh", fx + 6, (X_ROW + H_ROW) / 2 + 4, false);
-        arrow(g, fx, H_ROW - BOX_H / 2, fx, Y_ROW + BOX_H / 2);
-        weight(g, "W", "hy", fx + 6, (H_ROW + Y_ROW) / 2 + 4, false);
+        column(g, fx, "t", 6);
         loop(g, fx + BOX_W / 2, H_ROW);
         weight(g, "W", "hh", fx + BOX_W / 2 + 30, H_ROW - 30, false);
-        g.setFont(new Font(FONT, Font.BOLD, 30));
+        g.setFont(Canvas.font(Font.BOLD, 30));
         g.setColor(INK);
-        centered(g, "=", FOLDED - 25, H_ROW + 10);
+        Canvas.centered(g, "=", FOLDED - 25, H_ROW + 10);
 
         // unrolled view
         int h0x = FOLDED + 10;
         sub(g, "h", "0", h0x, H_ROW, 16);
         for (int t = 0; t < T; t++) {
             int cx = columnX(t);
-            box(g, cx, Y_ROW, BOX_W, BOX_H, Y_FILL, Y_LINE);
-            sub(g, "y", String.valueOf(t + 1), cx, Y_ROW, 18);
-            box(g, cx, H_ROW, BOX_W, BOX_H, H_FILL, H_LINE);
-            sub(g, "h", String.valueOf(t + 1), cx, H_ROW, 18);
-            box(g, cx, X_ROW, BOX_W, BOX_H, X_FILL, X_LINE);
-            sub(g, "x", String.valueOf(t + 1), cx, X_ROW, 18);
-            arrow(g, cx, X_ROW - BOX_H / 2, cx, H_ROW + BOX_H / 2);
-            weight(g, "W", "xh", cx + 5, (X_ROW + H_ROW) / 2 + 4, false);
-            arrow(g, cx, H_ROW - BOX_H / 2, cx, Y_ROW + BOX_H / 2);
-            weight(g, "W", "hy", cx + 5, (H_ROW + Y_ROW) / 2 + 4, false);
+            column(g, cx, String.valueOf(t + 1), 5);
             int fromX = t == 0 ? h0x + 16 : columnX(t - 1) + BOX_W / 2;
             arrow(g, fromX, H_ROW, cx - BOX_W / 2, H_ROW);
             weight(g, "W", "hh", (fromX + cx - BOX_W / 2) / 2, H_ROW - 8, true);
-            g.setFont(new Font(FONT, Font.PLAIN, 15));
+            g.setFont(Canvas.font(Font.PLAIN, 15));
             g.setColor(INK);
             if (inputs[t] != null) {
-                centered(g, quoteToken(inputs[t]), cx, X_ROW + BOX_H / 2 + 24);
+                Canvas.centered(g, quoteToken(inputs[t]), cx, X_ROW + BOX_H / 2 + 24);
             }
             if (outputs != null && outputs[t] != null) {
-                centered(g, quoteToken(outputs[t]), cx, Y_ROW - BOX_H / 2 - 10);
+                Canvas.centered(g, quoteToken(outputs[t]), cx, Y_ROW - BOX_H / 2 - 10);
             }
         }
         caption(g, caption, width);
         g.dispose();
         return img;
+    }
+
+    /**
+     * One time step of {@link #unrolled} centred on {@code cx}: the boxes {@code y}, {@code h} and
+     * {@code x} with subscript {@code t}, and the arrows x → h → y labelled {@code W_xh} and
+     * {@code W_hy} ({@code weightDx} pixels right of the arrow).
+     */
+    private static void column(Graphics2D g, int cx, String t, int weightDx) {
+        box(g, cx, Y_ROW, BOX_W, BOX_H, Y_FILL, Y_LINE);
+        sub(g, "y", t, cx, Y_ROW, 18);
+        box(g, cx, H_ROW, BOX_W, BOX_H, H_FILL, H_LINE);
+        sub(g, "h", t, cx, H_ROW, 18);
+        box(g, cx, X_ROW, BOX_W, BOX_H, X_FILL, X_LINE);
+        sub(g, "x", t, cx, X_ROW, 18);
+        arrow(g, cx, X_ROW - BOX_H / 2, cx, H_ROW + BOX_H / 2);
+        weight(g, "W", "xh", cx + weightDx, (X_ROW + H_ROW) / 2 + 4, false);
+        arrow(g, cx, H_ROW - BOX_H / 2, cx, Y_ROW + BOX_H / 2);
+        weight(g, "W", "hy", cx + weightDx, (H_ROW + Y_ROW) / 2 + 4, false);
     }
 
     /** Centre x of step {@code t} (0-based) in {@link #unrolled}. */
@@ -224,7 +220,7 @@ public final class Diagrams {
         }
         int width = typesWidth(panels.length);
         BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = start(img);
+        Graphics2D g = Canvas.start(img);
         title(g, title, width);
         for (int p = 0; p < panels.length; p++) {
             Panel panel = panels[p];
@@ -240,8 +236,8 @@ public final class Diagrams {
                 g.drawLine(left, 45, left, HEIGHT - 15);
             }
             g.setColor(INK);
-            g.setFont(new Font(FONT, Font.BOLD, 15));
-            centered(g, panel.name() == null ? "" : panel.name(), left + PANEL / 2, 68);
+            g.setFont(Canvas.font(Font.BOLD, 15));
+            Canvas.centered(g, panel.name() == null ? "" : panel.name(), left + PANEL / 2, 68);
             int n = k.columns();
             for (int c = 0; c < n; c++) {
                 int cx = typeColumnX(p, n, c);
@@ -260,10 +256,10 @@ public final class Diagrams {
             }
             if (panel.example() != null) {
                 g.setColor(INK);
-                g.setFont(new Font(FONT, Font.PLAIN, 13));
+                g.setFont(Canvas.font(Font.PLAIN, 13));
                 String[] lines = panel.example().split("\n");
                 for (int i = 0; i < lines.length && i < 3; i++) {
-                    centered(g, lines[i], left + PANEL / 2, 330 + 18 * i);
+                    Canvas.centered(g, lines[i], left + PANEL / 2, 330 + 18 * i);
                 }
             }
         }
@@ -292,28 +288,19 @@ public final class Diagrams {
         }
     }
 
-    private static Graphics2D start(BufferedImage img) {
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        return g;
-    }
-
     private static void title(Graphics2D g, String title, int width) {
         if (title != null && !title.isEmpty()) {
             g.setColor(INK);
-            g.setFont(new Font(FONT, Font.BOLD, 17));
-            centered(g, title, width / 2, 28);
+            g.setFont(Canvas.font(Font.BOLD, 17));
+            Canvas.centered(g, title, width / 2, 28);
         }
     }
 
     private static void caption(Graphics2D g, String caption, int width) {
         if (caption != null && !caption.isEmpty()) {
             g.setColor(INK);
-            g.setFont(new Font(FONT, Font.ITALIC, 14));
-            centered(g, caption, width / 2, HEIGHT - 14);
+            g.setFont(Canvas.font(Font.ITALIC, 14));
+            Canvas.centered(g, caption, width / 2, HEIGHT - 14);
         }
     }
 
@@ -322,18 +309,13 @@ public final class Diagrams {
     }
 
     private static void box(Graphics2D g, int cx, int cy, int w, int h, Color fill, Color line) {
-        RoundRectangle2D r = new RoundRectangle2D.Double(cx - w / 2.0, cy - h / 2.0, w, h, 10, 10);
-        g.setColor(fill);
-        g.fill(r);
-        g.setColor(line);
-        g.setStroke(new BasicStroke(2f));
-        g.draw(r);
+        Canvas.roundBox(g, cx, cy, w, h, 10, fill, line, 2f);
     }
 
     /** Draws {@code base} with subscript {@code subscript}, centred on ({@code cx}, {@code cy}). */
     private static void sub(Graphics2D g, String base, String subscript, int cx, int cy, int size) {
-        Font big = new Font(FONT, Font.ITALIC, size);
-        Font small = new Font(FONT, Font.PLAIN, (int) Math.round(size * 0.65));
+        Font big = Canvas.font(Font.ITALIC, size);
+        Font small = Canvas.font(Font.PLAIN, (int) Math.round(size * 0.65));
         int wb = g.getFontMetrics(big).stringWidth(base);
         int ws = g.getFontMetrics(small).stringWidth(subscript);
         int x = cx - (wb + ws) / 2;
@@ -347,8 +329,8 @@ public final class Diagrams {
 
     /** A weight label like W_xh in the weight colour; {@code centre} centres it on x, else starts at x. */
     private static void weight(Graphics2D g, String base, String subscript, int x, int y, boolean centre) {
-        Font big = new Font(FONT, Font.BOLD, 13);
-        Font small = new Font(FONT, Font.BOLD, 9);
+        Font big = Canvas.font(Font.BOLD, 13);
+        Font small = Canvas.font(Font.BOLD, 9);
         int wb = g.getFontMetrics(big).stringWidth(base);
         int ws = g.getFontMetrics(small).stringWidth(subscript);
         int x0 = centre ? x - (wb + ws) / 2 : x;
@@ -381,10 +363,5 @@ public final class Diagrams {
         QuadCurve2D c = new QuadCurve2D.Double(rightX, cy, rightX + 55, cy - 55, topX, topY - 2);
         g.draw(c);
         arrow(g, topX + 3, topY - 8, topX, topY - 1);
-    }
-
-    private static void centered(Graphics2D g, String s, int cx, int baseline) {
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(s, cx - fm.stringWidth(s) / 2, baseline);
     }
 }

@@ -3,13 +3,10 @@ package kursus.rnn.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
-import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import kursus.rnn.core.Msg;
 
@@ -37,7 +34,6 @@ public final class GraphDiagrams {
     private static final Color NODE_H = new Color(0xFFF4D6);
     private static final Color NODE_Y = new Color(0xE6F5EC);
     private static final Color NODE_L = new Color(0xFBE3E3);
-    private static final String FONT = "DejaVu Sans";
 
     /**
      * The unrolled vanilla RNN with its loss {@code L = Σ_t L_t}.
@@ -52,7 +48,7 @@ public final class GraphDiagrams {
         }
         int colW = 150, left = 110, w = left + colW * T + 150, h = 495;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = start(img);
+        Graphics2D g = Canvas.start(img);
         int yL = 85, yY = 175, yH = 285, yX = 395, nw = 70, nh = 40;
         int sumX = left + colW * T + 60;
         // h_0
@@ -85,7 +81,7 @@ public final class GraphDiagrams {
         }
         node(g, sumX, 28, 90, nh - 6, NODE_L, "L = Σ L" + sub('t'));
         // legend
-        g.setFont(new Font(FONT, Font.PLAIN, 13));
+        g.setFont(Canvas.font(Font.PLAIN, 13));
         arrow(g, 20, h - 40, 60, h - 40, FORWARD, false);
         label(g, "maju / forward", 66, h - 36, FORWARD);
         if (showGradients) {
@@ -116,14 +112,14 @@ public final class GraphDiagrams {
         }
         int step = Math.max(28, Math.min(60, 900 / T)), left = 40, w = left * 2 + step * T, h = 230, y = 100, r = 10;
         BufferedImage img = new BufferedImage(Math.max(w, 560), h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = start(img);
+        Graphics2D g = Canvas.start(img);
         // chunk shading
         for (int c = 0; c * k < T; c++) {
             int from = c * k, to = Math.min(T, from + k);
             g.setColor(c % 2 == 0 ? new Color(0xF2F2F2) : new Color(0xE4EEF7));
             g.fillRoundRect(left + from * step - step / 2 + 4, y - 45, (to - from) * step - 8, 90, 14, 14);
             g.setColor(new Color(0x555555));
-            g.setFont(new Font(FONT, Font.PLAIN, 12));
+            g.setFont(Canvas.font(Font.PLAIN, 12));
             g.drawString("chunk " + (c + 1), left + from * step - step / 2 + 10, y - 30);
         }
         for (int t = 0; t < T; t++) {
@@ -147,7 +143,7 @@ public final class GraphDiagrams {
                 }
             }
         }
-        g.setFont(new Font(FONT, Font.PLAIN, 13));
+        g.setFont(Canvas.font(Font.PLAIN, 13));
         arrow(g, 20, h - 58, 60, h - 58, FORWARD, false);
         label(g, "state h mengalir terus / the state h flows on through every step", 66, h - 54, FORWARD);
         arrow(g, 60, h - 34, 20, h - 34, BACKWARD, true);
@@ -162,31 +158,17 @@ public final class GraphDiagrams {
 
     // ------------------------------------------------------------------------------------------ drawing helpers
 
-    private static Graphics2D start(BufferedImage img) {
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        return g;
-    }
-
+    /** A rounded node box with {@code text} in bold, centred in it. */
     private static void node(Graphics2D g, int cx, int cy, int w, int h, Color fill, String text) {
-        RoundRectangle2D r = new RoundRectangle2D.Double(cx - w / 2.0, cy - h / 2.0, w, h, 12, 12);
-        g.setColor(fill);
-        g.fill(r);
-        g.setColor(FORWARD);
-        g.setStroke(new BasicStroke(1.4f));
-        g.draw(r);
-        g.setFont(new Font(FONT, Font.BOLD, 16));
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(text, cx - fm.stringWidth(text) / 2, cy + fm.getAscent() / 2 - 2);
+        Canvas.roundBox(g, cx, cy, w, h, 12, fill, FORWARD, 1.4f);
+        g.setFont(Canvas.font(Font.BOLD, 16));
+        Canvas.centered(g, text, cx, cy + g.getFontMetrics().getAscent() / 2 - 2);
     }
 
     private static void label(Graphics2D g, String text, int x, int y, Color c) {
         g.setColor(c);
         if (g.getFont().getSize() > 13 || g.getFont().isBold()) {
-            g.setFont(new Font(FONT, Font.PLAIN, 12));
+            g.setFont(Canvas.font(Font.PLAIN, 12));
         }
         g.drawString(text, x, y);
     }

@@ -105,21 +105,19 @@ class Latihan01Test {
     }
 
     private static Mistake vocabMistake(Function<List<String>, List<String>> f) {
-        Latihan01.Verdict v = null;
-        for (long s : Latihan01.SEEDS) {
-            v = Latihan01.diagnoseVocabulary(f, Latihan01.sentence(s));
-            if (!v.ok()) {
-                break;
-            }
-        }
-        return v.mistake();
+        return firstMistake(tokens -> Latihan01.diagnoseVocabulary(f, tokens));
     }
 
     private static Mistake oneHotMistake(BiFunction<List<String>, List<String>, double[][]> f) {
-        Latihan01.Verdict v = null;
+        return firstMistake(tokens -> Latihan01.diagnoseOneHot(f, tokens));
+    }
+
+    /** The mistake on the first seed's sentence that fails ({@code OK} when all pass). */
+    private static Mistake firstMistake(Function<List<String>, Verdict<Mistake>> diagnose) {
+        Verdict<Mistake> v = null;
         for (long s : Latihan01.SEEDS) {
-            v = Latihan01.diagnoseOneHot(f, Latihan01.sentence(s));
-            if (!v.ok()) {
+            v = diagnose.apply(Latihan01.sentence(s));
+            if (!v.passed()) {
                 break;
             }
         }

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import kursus.rnn.latihan.Latihan03.Cache;
 import kursus.rnn.latihan.Latihan03.Grads;
 import kursus.rnn.latihan.Latihan03.Mistake;
-import kursus.rnn.latihan.Latihan03.Verdict;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -34,13 +33,13 @@ class Latihan03Test {
         return new Grads(dx, dhPrev, dWxh, dWhh, db);
     }
 
-    static Verdict run(Mistake m) {
+    static Verdict<Mistake> run(Mistake m) {
         return Latihan03.evaluate((dh, dn, c) -> backward(dh, dn, c, m));
     }
 
     @Test
     void acceptsCorrectSolution() {
-        Verdict v = run(Mistake.NONE);
+        Verdict<Mistake> v = run(Mistake.NONE);
         assertTrue(v.passed(), v.message());
         assertEquals(Mistake.NONE, v.mistake());
         assertTrue(v.message().contains("[ID]") && v.message().contains("[EN]"));
@@ -48,7 +47,7 @@ class Latihan03Test {
 
     @Test
     void acceptsBiasAsVector() {
-        Verdict v = Latihan03.evaluate((dh, dn, c) -> {
+        Verdict<Mistake> v = Latihan03.evaluate((dh, dn, c) -> {
             Grads g = backward(dh, dn, c, Mistake.NONE);
             return new Grads(g.dx(), g.dhPrev(), g.dW_xh(), g.dW_hh(), g.db_h().reshape(g.db_h().length()));
         });
@@ -57,7 +56,7 @@ class Latihan03Test {
 
     @Test
     void namesMissingTanhDerivative() {
-        Verdict v = run(Mistake.NO_TANH_DERIVATIVE);
+        Verdict<Mistake> v = run(Mistake.NO_TANH_DERIVATIVE);
         assertFalse(v.passed());
         assertEquals(Mistake.NO_TANH_DERIVATIVE, v.mistake());
         assertTrue(v.message().contains("(1 − h²)"), v.message());
@@ -75,21 +74,21 @@ class Latihan03Test {
 
     @Test
     void namesForgottenDhNext() {
-        Verdict v = run(Mistake.FORGOT_DH_NEXT);
+        Verdict<Mistake> v = run(Mistake.FORGOT_DH_NEXT);
         assertEquals(Mistake.FORGOT_DH_NEXT, v.mistake());
         assertTrue(v.message().contains("dh + dh_next"), v.message());
     }
 
     @Test
     void namesTransposedRecurrentProduct() {
-        Verdict v = run(Mistake.TRANSPOSED_PRODUCT);
+        Verdict<Mistake> v = run(Mistake.TRANSPOSED_PRODUCT);
         assertEquals(Mistake.TRANSPOSED_PRODUCT, v.mistake());
         assertTrue(v.message().contains("dh_prev"), v.message());
     }
 
     @Test
     void namesTransposedWeightGradient() {
-        Verdict v = Latihan03.evaluate((dh, dn, c) -> {
+        Verdict<Mistake> v = Latihan03.evaluate((dh, dn, c) -> {
             Grads g = backward(dh, dn, c, Mistake.NONE);
             return new Grads(g.dx(), g.dhPrev(), g.dW_xh().transpose(), g.dW_hh(), g.db_h());
         });
@@ -100,7 +99,7 @@ class Latihan03Test {
     @Test
     void shapeErrorInProductIsDiagnosedAsTransposition() {
         // dx = da · W_xh (no transpose) does not fit: [B,H]·[I,H]
-        Verdict v = Latihan03.evaluate((dh, dn, c) -> {
+        Verdict<Mistake> v = Latihan03.evaluate((dh, dn, c) -> {
             Grads g = backward(dh, dn, c, Mistake.NONE);
             INDArray da = dh.add(dn).mul(c.h().mul(c.h()).rsub(1.0));
             return new Grads(da.mmul(c.W_xh()), g.dhPrev(), g.dW_xh(), g.dW_hh(), g.db_h());
@@ -111,21 +110,21 @@ class Latihan03Test {
 
     @Test
     void namesBiasSummedOverWrongAxis() {
-        Verdict v = run(Mistake.BIAS_SUM_WRONG);
+        Verdict<Mistake> v = run(Mistake.BIAS_SUM_WRONG);
         assertEquals(Mistake.BIAS_SUM_WRONG, v.mistake());
         assertTrue(v.message().contains("batch"), v.message());
     }
 
     @Test
     void namesBiasNotSummedAndBiasAveraged() {
-        Function<Integer, Verdict> f = mode -> Latihan03.evaluate((dh, dn, c) -> {
+        Function<Integer, Verdict<Mistake>> f = mode -> Latihan03.evaluate((dh, dn, c) -> {
             Grads g = backward(dh, dn, c, Mistake.NONE);
             INDArray da = dh.add(dn).mul(c.h().mul(c.h()).rsub(1.0));
             INDArray db = mode == 0 ? da : da.mean(true, 0);
             return new Grads(g.dx(), g.dhPrev(), g.dW_xh(), g.dW_hh(), db);
         });
         assertEquals(Mistake.BIAS_SUM_WRONG, f.apply(0).mistake());
-        Verdict mean = f.apply(1);
+        Verdict<Mistake> mean = f.apply(1);
         assertEquals(Mistake.BIAS_SUM_WRONG, mean.mistake());
         assertTrue(mean.message().contains("averaged"), mean.message());
     }
@@ -151,7 +150,7 @@ class Latihan03Test {
     @Test
     void studentChangingInputsInPlaceDoesNotFoolTheCheck() {
         // a correct solution that also scribbles over dh (addi) must still pass: the check keeps its own copies
-        Verdict v = Latihan03.evaluate((dh, dn, c) -> {
+        Verdict<Mistake> v = Latihan03.evaluate((dh, dn, c) -> {
             INDArray total = dh.addi(dn);
             INDArray da = total.mul(c.h().mul(c.h()).rsub(1.0));
             return new Grads(da.mmul(c.W_xh().transpose()), da.mmul(c.W_hh().transpose()),

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import kursus.rnn.latihan.Latihan04.Mistake;
-import kursus.rnn.latihan.Latihan04.Verdict;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -34,14 +33,14 @@ class Latihan04Test {
 
     @Test
     void acceptsCorrectSolution() {
-        Verdict v = Latihan04.evaluate(Latihan04Test::correct);
+        Verdict<Mistake> v = Latihan04.evaluate(Latihan04Test::correct);
         assertTrue(v.passed(), v.message());
         assertTrue(v.message().contains("[ID]") && v.message().contains("[EN]"));
     }
 
     @Test
     void acceptsTorchStyleEpsilon() {
-        Verdict v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             double coef = max / (norm + 1e-6);
             if (coef < 1) {
@@ -53,7 +52,7 @@ class Latihan04Test {
 
     @Test
     void namesPerParameterNorm() {
-        Verdict v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
             for (INDArray g : gs) {
                 double n = g.norm2Number().doubleValue();
                 if (n > max) {
@@ -66,7 +65,7 @@ class Latihan04Test {
 
     @Test
     void namesScalingBelowThreshold() {
-        Verdict v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             gs.forEach(g -> g.muli(max / norm));
         });
@@ -75,7 +74,7 @@ class Latihan04Test {
 
     @Test
     void namesNotInPlace() {
-        Verdict v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             if (norm > max) {
                 for (INDArray g : gs) {
@@ -89,7 +88,7 @@ class Latihan04Test {
 
     @Test
     void namesReplacedListElements() {
-        Verdict v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             if (norm > max) {
                 for (int i = 0; i < gs.size(); i++) {
@@ -102,7 +101,7 @@ class Latihan04Test {
 
     @Test
     void namesMissingSqrt() {
-        Verdict v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
             double norm = sumSq(gs);
             if (norm > max) {
                 gs.forEach(g -> g.muli(max / norm));
@@ -113,7 +112,7 @@ class Latihan04Test {
 
     @Test
     void namesMissingSquare() {
-        Verdict l1 = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> l1 = Latihan04.evaluate((gs, max) -> {
             double norm = 0;
             for (INDArray g : gs) {
                 norm += Transforms.abs(g, true).sumNumber().doubleValue();
@@ -124,7 +123,7 @@ class Latihan04Test {
             }
         });
         assertEquals(Mistake.NO_SQUARE, l1.mistake(), l1.message());
-        Verdict sumOfNorms = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> sumOfNorms = Latihan04.evaluate((gs, max) -> {
             double norm = 0;
             for (INDArray g : gs) {
                 norm += g.norm2Number().doubleValue();
@@ -139,7 +138,7 @@ class Latihan04Test {
 
     @Test
     void namesInvertedFactor() {
-        Verdict v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             if (norm > max) {
                 gs.forEach(g -> g.muli(norm / max));
@@ -150,13 +149,13 @@ class Latihan04Test {
 
     @Test
     void namesClippingByValue() {
-        Verdict v = Latihan04.evaluate((gs, max) -> gs.forEach(g -> Transforms.min(Transforms.max(g, -max, false), max, false)));
+        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> gs.forEach(g -> Transforms.min(Transforms.max(g, -max, false), max, false)));
         assertEquals(Mistake.CLIPS_BY_VALUE, v.mistake(), v.message());
     }
 
     @Test
     void exceptionIsReported() {
-        Verdict v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
             throw new UnsupportedOperationException("TODO");
         });
         assertFalse(v.passed());
