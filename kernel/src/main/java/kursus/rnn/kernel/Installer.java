@@ -345,8 +345,11 @@ public final class Installer {
         Map<String, Object> envMap = new LinkedHashMap<>();
         envMap.put("RJK_CLASSPATH", cp);
         envMap.put("OMP_NUM_THREADS", "1");
-        envMap.put("IJAVA_CLASSPATH", cp);
-        envMap.put("JJAVA_CLASSPATH", cp);
+        // Same library for IJava/JJava, in their own format (OS path separator, no glob), so the
+        // env block can be copied into such a kernelspec as it is.
+        String javaCp = javaClasspath(o);
+        envMap.put("IJAVA_CLASSPATH", javaCp);
+        envMap.put("JJAVA_CLASSPATH", javaCp);
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);

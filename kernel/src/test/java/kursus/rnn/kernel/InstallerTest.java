@@ -108,7 +108,10 @@ class InstallerTest {
     void envHoldsTheLibraryClasspathForEveryJavaKernelAndOneOmpThread() throws IOException {
         assertEquals(0, run(args("--jupyter-data-dir", data.toString())));
         String cp = classes.toAbsolutePath() + ";" + jars.toAbsolutePath() + "/*.jar";
-        assertEquals(Map.of("RJK_CLASSPATH", cp, "IJAVA_CLASSPATH", cp, "JJAVA_CLASSPATH", cp,
+        // IJava/JJava take the OS path separator and no glob: every jar listed
+        String javaCp = classes.toAbsolutePath() + ":" + jars.resolve("a-1.jar").toAbsolutePath() + ":"
+                + jars.resolve("b-2.jar").toAbsolutePath();
+        assertEquals(Map.of("RJK_CLASSPATH", cp, "IJAVA_CLASSPATH", javaCp, "JJAVA_CLASSPATH", javaCp,
                 "OMP_NUM_THREADS", "1"), envOf(spec(data.resolve("kernels/kursus-rnn"))));
     }
 
