@@ -613,7 +613,16 @@ public final class Installer {
             if (env.runner.run(List.of("jupyter", app, "--version"), null, false).exit() == 0) {
                 env.out.println("[ID] Membuka Jupyter " + app + " di " + nb + " (hentikan dengan Ctrl+C).");
                 env.out.println("[EN] Opening Jupyter " + app + " in " + nb + " (stop with Ctrl+C).");
-                env.runner.run(List.of("jupyter", app), nb, true);
+                int exit = env.runner.run(List.of("jupyter", app), nb, true).exit();
+                // 130 / 143: stopped with Ctrl+C or a signal, as the message above says
+                if (exit != 0 && exit != 130 && exit != 143) {
+                    env.err.println("[ID] Jupyter " + app + " berhenti dengan kode " + exit + " (lihat pesannya di atas). "
+                            + "Kernel sudah terpasang. Bila Jupyter menolak berjalan sebagai root (mis. di container), "
+                            + "jalankan sendiri: cd " + nb + " && jupyter " + app + " --allow-root");
+                    env.err.println("[EN] Jupyter " + app + " stopped with exit code " + exit + " (see its message above). "
+                            + "The kernel is installed. If Jupyter refuses to run as root (e.g. in a container), "
+                            + "start it yourself: cd " + nb + " && jupyter " + app + " --allow-root");
+                }
                 return;
             }
         }

@@ -345,6 +345,16 @@ class InstallerTest {
     }
 
     @Test
+    void jupyterThatStopsWithAnErrorIsReportedWithTheCommandToRunItYourself() {
+        env.runner = (cmd, dir, inherit) -> new Installer.CommandResult(cmd.equals(List.of("jupyter", "notebook")) ? 1
+                : cmd.contains("lab") ? 1 : 0, "");
+        assertEquals(0, run(args("--jupyter-data-dir", data.toString(), "--open", "true", "--notebooks",
+                tmp.resolve("nb").toString())));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("Jupyter notebook stopped with exit code 1") && e.contains("jupyter notebook --allow-root"), e);
+    }
+
+    @Test
     void openFalseDoesNotStartJupyter() {
         jupyter(cmd -> new Installer.CommandResult(0, ""));
         assertEquals(0, run(args("--jupyter-data-dir", data.toString(), "--open", "false")));
