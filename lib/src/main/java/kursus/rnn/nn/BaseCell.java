@@ -61,7 +61,7 @@ public abstract class BaseCell implements RecurrentCell {
     @Override
     public Step forward(INDArray x_t, State prev) {
         Checks.shape("x_t", x_t, "batch,input", Checks.ANY, inputSize);
-        int B = Checks.positive("x_t batch", x_t.size(0));
+        int B = Checks.nonEmptyBatch("x_t", x_t.size(0), x_t.shape());
         if (prev == null) {
             prev = zeroState(B);
         }
