@@ -36,7 +36,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Prints one JSON line with the peers' keys: {@code chars_per_sec = B·T·steps / wall_s}, where
  * {@code wall_s} is the training loop alone (no JVM start, no corpus loading; the JIT warm-up is
  * inside the loop, as the peers' first steps are); {@code final_loss} = mean loss over the last
- * 10 % of the steps.
+ * 10 % of the steps. {@code cpu_s}: CPU time of the training thread over the same loop (with
+ * {@code OMP_NUM_THREADS=1} every operation runs on it; JIT and GC threads are not counted), a
+ * measure that depends less on other load of a shared machine; {@code chars_per_cpu_sec} from it.
  *
  * <pre>
  * mvn -B -ntp -o -q -pl lib test-compile
@@ -101,6 +103,8 @@ public final class CharLstmBench {
         double[] losses = new double[steps];
         int[][] xs = new int[T][B], ys = new int[T][B];
         int pos = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int s = 0; s < steps; s++) {
             if (pos + T + 1 > length) {
@@ -119,6 +123,7 @@ public final class CharLstmBench {
             adam.step(params);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
         int tail = Math.max(1, steps / 10);
         double fin = 0;
         for (int s = steps - tail; s < steps; s++) {
@@ -130,9 +135,10 @@ public final class CharLstmBench {
                 "{\"impl\": \"java-nd4j\", \"cell\": \"%s\", \"hidden\": %d, \"seq\": %d, \"batch\": %d, \"steps\": %d, "
                         + "\"chars_per_sec\": %.1f, \"first_loss\": %.4f, \"final_loss\": %.4f, \"wall_s\": %.3f, "
                         + "\"dtype\": \"float32\", \"vocab\": %d, \"lr\": %s, \"seed\": %d, \"omp_num_threads\": %s, "
-                        + "\"nd4j_threads\": %d, \"java\": \"%s\"}",
+                        + "\"nd4j_threads\": %d, \"java\": \"%s\", \"cpu_s\": %.3f, \"chars_per_cpu_sec\": %.1f}",
                 kind.name().toLowerCase(Locale.ROOT), hidden, T, B, steps, (double) B * T * steps / wall, losses[0], fin, wall,
                 V, lr, seed, omp == null ? "null" : "\"" + omp + "\"",
-                Nd4j.getEnvironment().maxMasterThreads(), System.getProperty("java.version")));
+                Nd4j.getEnvironment().maxMasterThreads(), System.getProperty("java.version"),
+                cpu, (double) B * T * steps / cpu));
     }
 }
