@@ -39,6 +39,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * 10 % of the steps. {@code cpu_s}: CPU time of the training thread over the same loop (with
  * {@code OMP_NUM_THREADS=1} every operation runs on it; JIT and GC threads are not counted), a
  * measure that depends less on other load of a shared machine; {@code chars_per_cpu_sec} from it.
+ * {@code process_cpu_s}: CPU time of the whole JVM over the loop (adds JIT compiler, GC and
+ * ND4J/JavaCPP deallocator threads); {@code chars_per_process_cpu_sec} from it.
  *
  * <pre>
  * mvn -B -ntp -o -q -pl lib test-compile
@@ -104,7 +106,10 @@ public final class CharLstmBench {
         int[][] xs = new int[T][B], ys = new int[T][B];
         int pos = 0;
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
+        long proc0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         for (int s = 0; s < steps; s++) {
             if (pos + T + 1 > length) {
@@ -124,6 +129,7 @@ public final class CharLstmBench {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double proc = (os.getProcessCpuTime() - proc0) / 1e9;
         int tail = Math.max(1, steps / 10);
         double fin = 0;
         for (int s = steps - tail; s < steps; s++) {
@@ -135,10 +141,11 @@ public final class CharLstmBench {
                 "{\"impl\": \"java-nd4j\", \"cell\": \"%s\", \"hidden\": %d, \"seq\": %d, \"batch\": %d, \"steps\": %d, "
                         + "\"chars_per_sec\": %.1f, \"first_loss\": %.4f, \"final_loss\": %.4f, \"wall_s\": %.3f, "
                         + "\"dtype\": \"float32\", \"vocab\": %d, \"lr\": %s, \"seed\": %d, \"omp_num_threads\": %s, "
-                        + "\"nd4j_threads\": %d, \"java\": \"%s\", \"cpu_s\": %.3f, \"chars_per_cpu_sec\": %.1f}",
+                        + "\"nd4j_threads\": %d, \"java\": \"%s\", \"cpu_s\": %.3f, \"chars_per_cpu_sec\": %.1f, "
+                        + "\"process_cpu_s\": %.3f, \"chars_per_process_cpu_sec\": %.1f}",
                 kind.name().toLowerCase(Locale.ROOT), hidden, T, B, steps, (double) B * T * steps / wall, losses[0], fin, wall,
                 V, lr, seed, omp == null ? "null" : "\"" + omp + "\"",
                 Nd4j.getEnvironment().maxMasterThreads(), System.getProperty("java.version"),
-                cpu, (double) B * T * steps / cpu));
+                cpu, (double) B * T * steps / cpu, proc, (double) B * T * steps / proc));
     }
 }
