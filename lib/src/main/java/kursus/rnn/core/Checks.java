@@ -149,6 +149,16 @@ public final class Checks {
         }
     }
 
+    /** Fails unless the batch size {@code B >= 1}; {@code shape} is printed for context. */
+    public static int nonEmptyBatch(String arg, long B, long[] shape) {
+        if (B < 1) {
+            throw Msg.badInput(
+                    arg + ": ukuran batch harus >= 1, ternyata " + B + " (bentuk " + Arrays.toString(shape) + ")",
+                    arg + ": expected batch size >= 1, got " + B + " (shape " + Arrays.toString(shape) + ")");
+        }
+        return (int) B;
+    }
+
     /**
      * Checks a padding mask: shape {@code [time=T, batch=B]}, every entry 0 or 1.
      *

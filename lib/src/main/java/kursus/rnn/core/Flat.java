@@ -100,6 +100,12 @@ public abstract sealed class Flat permits Flat.F32, Flat.F64 {
         return out;
     }
 
+    /** Copies all elements into {@code dst} (length at least {@link #length}), widened to double; one bulk read. */
+    public abstract void copyTo(double[] dst);
+
+    /** Writes {@code src[0..length)} into the elements (rounded to float for FLOAT arrays); one bulk write. */
+    public abstract void copyFrom(double[] src);
+
     /** Sets every element to {@code v}. */
     public void fill(double v) {
         for (int i = 0; i < length; i++) {
@@ -140,6 +146,26 @@ public abstract sealed class Flat permits Flat.F32, Flat.F64 {
             b.put(k, (float) (b.get(k) + v));
             Reference.reachabilityFence(owner);
         }
+
+        @Override
+        public void copyTo(double[] dst) {
+            float[] tmp = new float[length];
+            b.get(off, tmp);
+            Reference.reachabilityFence(owner);
+            for (int i = 0; i < length; i++) {
+                dst[i] = tmp[i];
+            }
+        }
+
+        @Override
+        public void copyFrom(double[] src) {
+            float[] tmp = new float[length];
+            for (int i = 0; i < length; i++) {
+                tmp[i] = (float) src[i];
+            }
+            b.put(off, tmp);
+            Reference.reachabilityFence(owner);
+        }
     }
 
     /** DOUBLE storage. */
@@ -173,6 +199,18 @@ public abstract sealed class Flat permits Flat.F32, Flat.F64 {
         public void add(int i, double v) {
             int k = off + i;
             b.put(k, b.get(k) + v);
+            Reference.reachabilityFence(owner);
+        }
+
+        @Override
+        public void copyTo(double[] dst) {
+            b.get(off, dst, 0, length);
+            Reference.reachabilityFence(owner);
+        }
+
+        @Override
+        public void copyFrom(double[] src) {
+            b.put(off, src, 0, length);
             Reference.reachabilityFence(owner);
         }
     }

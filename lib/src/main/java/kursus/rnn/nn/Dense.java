@@ -57,6 +57,7 @@ public final class Dense {
     /** {@code y = x · W + b}: {@code [batch, in] → [batch, out]} (a new array). */
     public INDArray forward(INDArray x) {
         Checks.shape("x", x, "batch,in", Checks.ANY, in);
+        Checks.nonEmptyBatch("x", x.size(0), x.shape());
         Checks.finite("x", x);
         return forwardUnchecked(Tensors.as(dtype, x));
     }

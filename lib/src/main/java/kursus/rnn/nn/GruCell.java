@@ -168,8 +168,8 @@ public final class GruCell extends BaseCell {
     SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache sc, boolean needDx) {
         Cache cache = (Cache) sc;
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 2 * H;
-        INDArray dZr = Tensors.zeros(dtype, (long) T * B, K); // dL/d(pre-activations of z, r)
-        INDArray dCand = Tensors.zeros(dtype, (long) T * B, H); // dL/d(pre-activation of h̃)
+        INDArray dZr = scratch(0, (long) T * B, K); // dL/d(pre-activations of z, r) (every entry written below)
+        INDArray dCand = scratch(1, (long) T * B, H); // dL/d(pre-activation of h̃)
         INDArray dRec1 = Tensors.zeros(dtype, B, K);
         INDArray dRec2 = Tensors.zeros(dtype, B, H);
         INDArray dRh = Tensors.zeros(dtype, B, H); // dL/d(r∘h_{t-1})
@@ -187,6 +187,8 @@ public final class GruCell extends BaseCell {
                 for (int j = 0; j < H; j++) {
                     double dhv = dhf.get(rh + j) + (dHf == null ? 0.0 : dHf.get(row + j));
                     if (!on) {
+                        dz.set(ra + j, 0.0);
+                        dcn.set(row + j, 0.0);
                         d1.set(rr + j, 0.0);
                         d2.set(rh + j, 0.0);
                         dhf.set(rh + j, dhv);
@@ -211,6 +213,7 @@ public final class GruCell extends BaseCell {
                 int ra = (t * B + n) * K, rr = n * K, row = (t * B + n) * H, rh = n * H;
                 for (int j = 0; j < H; j++) {
                     if (!on) {
+                        dz.set(ra + H + j, 0.0);
                         d1.set(rr + H + j, 0.0);
                         continue;
                     }

@@ -197,7 +197,7 @@ public final class LstmCell extends BaseCell {
     SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache sc, boolean needDx) {
         Cache cache = (Cache) sc;
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 4 * H;
-        INDArray dGates = Tensors.zeros(dtype, (long) T * B, K); // dL/da for every step
+        INDArray dGates = scratch(0, (long) T * B, K); // dL/da for every step (every entry written below)
         INDArray dRec = Tensors.zeros(dtype, B, K); // dL/da_t of the current step
         INDArray dh = copyOrZeros(dLast == null ? null : dLast.h(), B); // gradient reaching h_t through the recurrence
         INDArray dc = copyOrZeros(dLast == null ? null : dLast.c(), B); // gradient reaching c_t
@@ -213,6 +213,10 @@ public final class LstmCell extends BaseCell {
                     double dhv = dhf.get(rh + j) + (dHf == null ? 0.0 : dHf.get(prev + j));
                     double dcv = dcf.get(rh + j);
                     if (!on) { // masked: h and c were copied, so are their gradients
+                        dA.set(ra + j, 0.0);
+                        dA.set(ra + H + j, 0.0);
+                        dA.set(ra + 2 * H + j, 0.0);
+                        dA.set(ra + 3 * H + j, 0.0);
                         dr.set(rr + j, 0.0);
                         dr.set(rr + H + j, 0.0);
                         dr.set(rr + 2 * H + j, 0.0);

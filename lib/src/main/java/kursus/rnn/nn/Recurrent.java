@@ -60,7 +60,7 @@ public final class Recurrent {
         Checks.shape("x", x, "time,batch,input", Checks.ANY, Checks.ANY, cell.inputSize());
         int T = (int) x.size(0);
         Checks.nonEmptySequence("x", T, x.shape());
-        int B = Checks.positive("x batch", x.size(1));
+        int B = Checks.nonEmptyBatch("x", x.size(1), x.shape());
         Checks.finite("x", x);
         State s0 = initial(h0, B);
         Flat m = mask == null ? null : Flat.of(Tensors.asContiguous(DataType.DOUBLE, Checks.mask("mask", mask, T, B)));
@@ -88,8 +88,9 @@ public final class Recurrent {
     public Output forwardOneHot(int[][] ids, State h0, INDArray mask) {
         Checks.notNull("ids", ids);
         int T = ids.length;
-        Checks.nonEmptySequence("ids", T, new long[] {T, T == 0 ? 0 : ids[0].length});
-        int B = Checks.positive("ids batch", ids[0].length);
+        Checks.nonEmptySequence("ids", T, new long[] {T});
+        Checks.notNull("ids[0]", ids[0]);
+        int B = Checks.nonEmptyBatch("ids", ids[0].length, new long[] {T, ids[0].length});
         int[] flat = flatten("ids", ids, B, cell.inputSize());
         State s0 = initial(h0, B);
         Flat m = mask == null ? null : Flat.of(Tensors.asContiguous(DataType.DOUBLE, Checks.mask("mask", mask, T, B)));

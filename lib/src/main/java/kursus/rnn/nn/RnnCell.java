@@ -85,7 +85,7 @@ public final class RnnCell extends BaseCell {
     @Override
     SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache cache, boolean needDx) {
         final int T = cache.T, B = cache.B, H = hiddenSize;
-        INDArray dA = Tensors.zeros(dtype, (long) T * B, H); // dL/da_t, a_t the pre-activation
+        INDArray dA = scratch(0, (long) T * B, H); // dL/da_t, a_t the pre-activation (every entry written below)
         INDArray dRec = Tensors.zeros(dtype, B, H);
         INDArray dh = copyOrZeros(dLast == null ? null : dLast.h(), B);
         Flat hb = Flat.of(cache.hBuf), da = Flat.of(dA), dr = Flat.of(dRec), dhf = Flat.of(dh);
@@ -98,6 +98,7 @@ public final class RnnCell extends BaseCell {
                 for (int j = 0; j < H; j++) {
                     double dhv = dhf.get(rh + j) + (dHf == null ? 0.0 : dHf.get(row + j));
                     if (!on) {
+                        da.set(row + j, 0.0);
                         dr.set(rh + j, 0.0);
                         dhf.set(rh + j, dhv);
                         continue;

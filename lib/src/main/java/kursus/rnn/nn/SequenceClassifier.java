@@ -136,6 +136,20 @@ public final class SequenceClassifier {
     }
 
     private double run(Recurrent.Output o, int[][] ids, int[] labels, INDArray targets) {
+        int B = o.batch(), C = head.outputSize();
+        if (task == Task.CLASSES) {
+            Checks.notNull("labels", labels);
+            if (labels.length != B) {
+                throw Msg.badInput(
+                        "labels: panjang harus batch=" + B + " (satu label per urutan), ternyata " + labels.length,
+                        "labels: expected length batch=" + B + " (one label per sequence), got " + labels.length);
+            }
+            for (int n = 0; n < B; n++) {
+                Checks.index("labels[" + n + "]", labels[n], C);
+            }
+        } else {
+            Checks.shape("targets", targets, "batch,outputs", B, C);
+        }
         params.zeroGrad();
         INDArray hT = o.last().h(); // [batch, hidden]
         INDArray z = head.forwardUnchecked(hT);

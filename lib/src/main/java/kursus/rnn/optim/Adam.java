@@ -29,11 +29,15 @@ public final class Adam implements Optimizer {
     private static final class Moments {
         final double[] m;
         final double[] v;
+        final double[] w; // work copies of the parameter and its gradient (one bulk read/write per step)
+        final double[] g;
         long t;
 
         Moments(int n) {
             m = new double[n];
             v = new double[n];
+            w = new double[n];
+            g = new double[n];
         }
     }
 
@@ -52,20 +56,23 @@ public final class Adam implements Optimizer {
     @Override
     public void step(Params params) {
         for (Param p : params) {
-            Flat w = Flat.of(p.value()), g = Flat.of(p.grad());
-            Moments s = state.computeIfAbsent(p.value(), k -> new Moments(w.length));
+            Flat wf = Flat.of(p.value()), gf = Flat.of(p.grad());
+            Moments s = state.computeIfAbsent(p.value(), k -> new Moments(wf.length));
             s.t++;
             double bc1 = 1.0 - Math.pow(beta1, s.t);
             double bc2 = 1.0 - Math.pow(beta2, s.t);
             double stepSize = lr / bc1;
             double sqrtBc2 = Math.sqrt(bc2);
-            double[] m = s.m, v = s.v;
+            double[] m = s.m, v = s.v, w = s.w, g = s.g;
+            wf.copyTo(w);
+            gf.copyTo(g);
             for (int i = 0; i < w.length; i++) {
-                double gi = g.get(i);
+                double gi = g[i];
                 m[i] = beta1 * m[i] + (1 - beta1) * gi;
                 v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-                w.add(i, -stepSize * m[i] / (Math.sqrt(v[i]) / sqrtBc2 + eps));
+                w[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / sqrtBc2 + eps);
             }
+            wf.copyFrom(w);
         }
     }
 

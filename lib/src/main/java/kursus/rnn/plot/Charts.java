@@ -399,7 +399,7 @@ public final class Charts {
         c.getStyler().setAvailableSpaceFill(0.7);
         c.getStyler().setOverlapped(false);
         c.getStyler().setPlotGridVerticalLinesVisible(false);
-        c.getStyler().setXAxisLabelRotation(longest(categories) > 10 && categories.length > 4 ? 30 : 0);
+        categoryLabels(c, f, categories);
         Set<String> names = new HashSet<>();
         List<String> cats = List.of(categories);
         for (int k = 0; k < series.length; k++) {
@@ -419,6 +419,24 @@ public final class Charts {
             cs.setFillColor(PALETTE[k % PALETTE.length]);
         }
         return c;
+    }
+
+    /**
+     * Every category gets its label. XChart skips labels (shows every 2nd, 3rd, ...) when a category
+     * is narrower than its tick spacing hint (74 px by default), so the hint is set to 1 px; the
+     * labels are then kept readable by turning them (0°, 45° or 90°) and, when categories are very
+     * narrow, by a smaller font.
+     */
+    private static void categoryLabels(CategoryChart c, Frame f, String[] categories) {
+        int n = categories.length;
+        double perCategory = Math.max(1.0, (f.width - 110.0) / n); // plot width ≈ frame minus y axis and margins
+        int longest = Math.max(1, longest(categories));
+        int fontSize = perCategory >= 13 ? 11 : Math.max(7, (int) perCategory - 2);
+        double textWidth = longest * fontSize * 0.6; // DejaVu Sans: ~0.6 em per character
+        int rotation = textWidth + 4 <= perCategory ? 0 : perCategory >= fontSize * 1.5 ? 45 : 90;
+        c.getStyler().setXAxisTickMarkSpacingHint(1);
+        c.getStyler().setXAxisLabelRotation(rotation);
+        c.getStyler().setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, fontSize));
     }
 
     /** Image of {@link #barChart}. */
@@ -544,10 +562,26 @@ public final class Charts {
             ys.add(ysTop.get(r));
         }
         List<Number[]> heat = new ArrayList<>();
+        // XChart writes each shown value with getHeatMapValueDecimalPattern() (it never calls the
+        // value formatter): set the pattern, and round the data to the same decimals so that no
+        // "-0.00" appears and the numbers read like the printed matrix.
+        double maxAbs = 0;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    maxAbs = Math.max(maxAbs, Math.abs(v));
+                }
+            }
+        }
+        int decimals = integers ? 0 : valueDecimals(maxAbs);
+        double scale = Math.pow(10, decimals);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                double v = values[r][c];
-                heat.add(new Number[] {c, rows - 1 - r, Double.isFinite(v) ? v : lo});
+                double v = Double.isFinite(values[r][c]) ? values[r][c] : lo;
+                if (show) {
+                    v = Math.round(v * scale) / scale + 0.0; // + 0.0 turns -0.0 into 0.0
+                }
+                heat.add(new Number[] {c, rows - 1 - r, v});
             }
         }
         HeatMapChart ch = new HeatMapChart(f.width, f.height, Styler.ChartTheme.XChart); // (w, h) alone skips the theme: blank image
@@ -565,6 +599,7 @@ public final class Charts {
         ch.getStyler().setValueFont(new Font(FONT, Font.PLAIN, cols > 8 ? 10 : 12));
         ch.getStyler().setValueFontColor(Color.BLACK);
         ch.getStyler().setHeatMapDecimalValueFormatter(v -> integers ? String.format(Locale.ROOT, "%.0f", v) : number(v));
+        ch.getStyler().setHeatMapValueDecimalPattern(decimals == 0 ? "0" : "0." + "0".repeat(decimals));
         // one tick label per row/column as long as there are at least ~14 px per label
         ch.getStyler().setYAxisTickMarkSpacingHint(14);
         ch.getStyler().setXAxisTickMarkSpacingHint(cols > 6 ? 24 : 14);
@@ -691,6 +726,11 @@ public final class Charts {
             }
         }
         return hi > 0 ? Math.log10(hi / lo) : 0;
+    }
+
+    /** Decimals shown in heatmap cells: 2 below 10, 1 below 100, none above. */
+    static int valueDecimals(double maxAbs) {
+        return maxAbs < 10 ? 2 : maxAbs < 100 ? 1 : 0;
     }
 
     /** Rounds away from zero to two significant digits, so the colour bar shows 0.91, not 0.9051455989976096. */

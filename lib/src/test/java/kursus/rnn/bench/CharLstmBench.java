@@ -1,0 +1,151 @@
+package kursus.rnn.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.TreeSet;
+import kursus.rnn.core.Params;
+import kursus.rnn.nn.CellKind;
+import kursus.rnn.nn.CharLanguageModel;
+import kursus.rnn.nn.Dense;
+import kursus.rnn.nn.Init;
+import kursus.rnn.nn.RecurrentCell;
+import kursus.rnn.optim.Adam;
+import kursus.rnn.optim.GradClip;
+import kursus.rnn.random.NumpyRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Benchmark (not a test): character-level language model training steps with the library's
+ * {@link CharLanguageModel}, the same model and procedure as the numpy/PyTorch peers in
+ * {@code shared/bench/peers/} (see their README):
+ *
+ * <ul>
+ *   <li>corpus {@code /usr/share/common-licenses/GPL-3}, vocabulary = sorted set of its characters;
+ *   <li>the corpus is cut into B contiguous streams; each step trains on the next T characters of
+ *       every stream (truncated BPTT: the state is carried between chunks, detached, and zeroed when
+ *       the streams wrap around);
+ *   <li>one-hot inputs, weights U(−1/√H, 1/√H), biases 0 (LSTM forget bias 1), float32, fused gate
+ *       products, softmax cross-entropy (mean nats per char), clip by global norm 5, Adam lr 0.003
+ *       with PyTorch's update.
+ * </ul>
+ *
+ * Prints one JSON line with the peers' keys: {@code chars_per_sec = B·T·steps / wall_s}, where
+ * {@code wall_s} is the training loop alone (no JVM start, no corpus loading; the JIT warm-up is
+ * inside the loop, as the peers' first steps are); {@code final_loss} = mean loss over the last
+ * 10 % of the steps. {@code cpu_s}: CPU time of the training thread over the same loop (with
+ * {@code OMP_NUM_THREADS=1} every operation runs on it; JIT and GC threads are not counted), a
+ * measure that depends less on other load of a shared machine; {@code chars_per_cpu_sec} from it.
+ * {@code process_cpu_s}: CPU time of the whole JVM over the loop (adds JIT compiler, GC and
+ * ND4J/JavaCPP deallocator threads); {@code chars_per_process_cpu_sec} from it.
+ *
+ * <pre>
+ * mvn -B -ntp -o -q -pl lib test-compile
+ * mvn -B -ntp -o -q -pl lib dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * OMP_NUM_THREADS=1 java -cp lib/target/classes:lib/target/test-classes:$(cat /tmp/cp.txt) \
+ *     kursus.rnn.bench.CharLstmBench --hidden 128 --seq 32 --batch 32 --steps 600 --seed 0 [--cell lstm|gru|rnn]
+ * </pre>
+ */
+public final class CharLstmBench {
+    private CharLstmBench() {}
+
+    public static void main(String[] args) throws IOException {
+        String corpus = "/usr/share/common-licenses/GPL-3";
+        String cellName = "lstm";
+        int hidden = 128, seq = 32, batch = 32, steps = 100;
+        double lr = 0.003;
+        long seed = 0;
+        for (int i = 0; i < args.length; i += 2) {
+            String v = args[i + 1];
+            switch (args[i]) {
+                case "--corpus" -> corpus = v;
+                case "--cell" -> cellName = v;
+                case "--hidden" -> hidden = Integer.parseInt(v);
+                case "--seq" -> seq = Integer.parseInt(v);
+                case "--batch" -> batch = Integer.parseInt(v);
+                case "--steps" -> steps = Integer.parseInt(v);
+                case "--lr" -> lr = Double.parseDouble(v);
+                case "--seed" -> seed = Long.parseLong(v);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        // data: sorted character set (code points, as Python's sorted(set(text)))
+        String text = Files.readString(Path.of(corpus), StandardCharsets.UTF_8);
+        int[] cps = text.codePoints().toArray();
+        TreeSet<Integer> set = new TreeSet<>();
+        for (int c : cps) {
+            set.add(c);
+        }
+        int[] index = new int[set.last() + 1];
+        int V = 0;
+        for (int c : set) {
+            index[c] = V++;
+        }
+        int[] data = new int[cps.length];
+        for (int i = 0; i < cps.length; i++) {
+            data[i] = index[cps[i]];
+        }
+        final int B = batch, T = seq;
+        int length = data.length / B;
+        if (length < T + 1) {
+            throw new IllegalArgumentException("corpus too short for batch*seq");
+        }
+
+        CellKind kind = CellKind.parse(cellName);
+        NumpyRandom rng = new NumpyRandom(seed);
+        RecurrentCell cell = kind.create(V, hidden, DataType.FLOAT, Init.uniform(rng));
+        Dense out = new Dense(hidden, V, DataType.FLOAT, Init.uniform(rng));
+        CharLanguageModel lm = new CharLanguageModel(cell, out);
+        Params params = lm.params();
+        Adam adam = new Adam(lr);
+
+        double[] losses = new double[steps];
+        int[][] xs = new int[T][B], ys = new int[T][B];
+        int pos = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long proc0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        for (int s = 0; s < steps; s++) {
+            if (pos + T + 1 > length) {
+                pos = 0;
+                lm.resetState();
+            }
+            for (int t = 0; t < T; t++) {
+                for (int b = 0; b < B; b++) {
+                    xs[t][b] = data[b * length + pos + t];
+                    ys[t][b] = data[b * length + pos + t + 1];
+                }
+            }
+            pos += T;
+            losses[s] = lm.forwardBackward(xs, ys);
+            GradClip.clipByGlobalNorm(params, 5.0);
+            adam.step(params);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double proc = (os.getProcessCpuTime() - proc0) / 1e9;
+        int tail = Math.max(1, steps / 10);
+        double fin = 0;
+        for (int s = steps - tail; s < steps; s++) {
+            fin += losses[s];
+        }
+        fin /= tail;
+        String omp = System.getenv("OMP_NUM_THREADS");
+        System.out.println(String.format(Locale.ROOT,
+                "{\"impl\": \"java-nd4j\", \"cell\": \"%s\", \"hidden\": %d, \"seq\": %d, \"batch\": %d, \"steps\": %d, "
+                        + "\"chars_per_sec\": %.1f, \"first_loss\": %.4f, \"final_loss\": %.4f, \"wall_s\": %.3f, "
+                        + "\"dtype\": \"float32\", \"vocab\": %d, \"lr\": %s, \"seed\": %d, \"omp_num_threads\": %s, "
+                        + "\"nd4j_threads\": %d, \"java\": \"%s\", \"cpu_s\": %.3f, \"chars_per_cpu_sec\": %.1f, "
+                        + "\"process_cpu_s\": %.3f, \"chars_per_process_cpu_sec\": %.1f}",
+                kind.name().toLowerCase(Locale.ROOT), hidden, T, B, steps, (double) B * T * steps / wall, losses[0], fin, wall,
+                V, lr, seed, omp == null ? "null" : "\"" + omp + "\"",
+                Nd4j.getEnvironment().maxMasterThreads(), System.getProperty("java.version"),
+                cpu, (double) B * T * steps / cpu, proc, (double) B * T * steps / proc));
+    }
+}
