@@ -340,8 +340,11 @@ public final class Charts {
         c.getStyler().setYAxisLogarithmic(f.logY);
         if (f.logY) {
             // in-between ticks (0.2, 0.3, ...) help over a short range but clutter a long one
-            c.getStyler().setYAxisLogarithmicDecadeOnly(decades(series) > 2.0);
-            c.getStyler().setYAxisTickLabelsFormattingFunction(Charts::number);
+            double span = decades(series);
+            c.getStyler().setYAxisLogarithmicDecadeOnly(span > 2.0);
+            // XChart labels every decade: over ~25 decades (vanishing gradients) they overlap
+            int every = span > 12 ? (int) Math.ceil(span / 12) : 1;
+            c.getStyler().setYAxisTickLabelsFormattingFunction(v -> decadeLabel(v, every));
         }
         c.getStyler().setYAxisMin(f.yMin);
         c.getStyler().setYAxisMax(f.yMax);
@@ -744,6 +747,18 @@ public final class Charts {
     private static final String SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     /** Compact number text: {@code 0.25}, {@code 1,200}, {@code 3·10⁻⁵}. */
+    /** Tick label of a log axis that labels only every {@code every}-th decade (the others stay as grid lines). */
+    static String decadeLabel(Double v, int every) {
+        if (every > 1 && v != null && v > 0) {
+            double e = Math.log10(v);
+            long decade = Math.round(e);
+            if (Math.abs(e - decade) < 1e-6 && decade % every != 0) {
+                return "";
+            }
+        }
+        return number(v);
+    }
+
     static String number(Double v) {
         if (v == null || v.isNaN()) {
             return "";

@@ -194,4 +194,13 @@ class ChartsTest {
         assertEquals("0.25", Charts.number(0.25));
         assertEquals("1,200", Charts.number(1200.0));
     }
+
+    @Test
+    void aLogAxisOverManyDecadesLabelsOnlyEveryKthDecadeAndKeepsTheRest() {
+        assertEquals("", Charts.decadeLabel(1e-4, 3), "10^-4 is not a multiple of 3 decades");
+        assertEquals("", Charts.decadeLabel(1e5, 3), "10^5 is not a multiple of 3 decades");
+        assertEquals(Charts.number(1e-6), Charts.decadeLabel(1e-6, 3));
+        assertEquals(Charts.number(1e-3), Charts.decadeLabel(1e-3, 1), "short ranges label every decade");
+        assertEquals(Charts.number(2e-3), Charts.decadeLabel(2e-3, 3), "in-between ticks are not decades");
+    }
 }
