@@ -1,7 +1,6 @@
 package kursus.rnn.core;
 
 import java.lang.ref.Reference;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -60,13 +59,13 @@ final class DirectGemm {
 
     /** The array's elements as a direct buffer starting at its first element (as {@link Flat} reads them). */
     private static FloatBuffer floats(INDArray x) {
-        FloatBuffer fb = x.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer fb = Flat.floatBuffer(x);
         fb.position((int) x.offset());
         return fb.slice();
     }
 
     private static DoubleBuffer doubles(INDArray x) {
-        DoubleBuffer db = x.data().asNio().order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        DoubleBuffer db = Flat.doubleBuffer(x);
         db.position((int) x.offset());
         return db.slice();
     }

@@ -51,15 +51,26 @@ public abstract sealed class Flat permits Flat.F32, Flat.F64 {
         int offset = (int) a.offset();
         DataType dt = a.dataType();
         if (dt == DataType.FLOAT) {
-            FloatBuffer fb = a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-            return new F32(a, fb, offset, (int) n);
+            return new F32(a, floatBuffer(a), offset, (int) n);
         } else if (dt == DataType.DOUBLE) {
-            DoubleBuffer db = a.data().asNio().order(ByteOrder.nativeOrder()).asDoubleBuffer();
-            return new F64(a, db, offset, (int) n);
+            return new F64(a, doubleBuffer(a), offset, (int) n);
         }
         throw Msg.badInput(
                 "tipe data harus FLOAT atau DOUBLE, ternyata " + dt,
                 "data type must be FLOAT or DOUBLE, got " + dt);
+    }
+
+    /**
+     * The whole memory of a FLOAT array's buffer, native byte order; element {@code i} of {@code a} is at
+     * {@code a.offset() + i} when {@code a} is contiguous. The buffer does not keep {@code a} alive.
+     */
+    static FloatBuffer floatBuffer(INDArray a) {
+        return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /** As {@link #floatBuffer}, for DOUBLE arrays. */
+    static DoubleBuffer doubleBuffer(INDArray a) {
+        return a.data().asNio().order(ByteOrder.nativeOrder()).asDoubleBuffer();
     }
 
     /** True when {@code a} occupies one contiguous block in C order (so {@link #of} accepts it). */
