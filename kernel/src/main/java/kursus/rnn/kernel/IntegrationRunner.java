@@ -146,11 +146,8 @@ public final class IntegrationRunner {
         List<String> cmd = List.of(python, harness.toString(), "--kernel", kernel, "--notebooks", fixtures.toString(),
                 "--out", out.resolveSibling(out.getFileName() + "-fixture").toAbsolutePath().toString());
         System.out.println("[kursus-it] " + String.join(" ", cmd) + "  (must fail)");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("JUPYTER_PATH", jupyterDir.toAbsolutePath().normalize().toString());
-        pb.environment().put("JUPYTER_DATA_DIR", jupyterDir.toAbsolutePath().normalize().toString());
-        int exit = pb.start().waitFor();
+        int exit = process(cmd, repo, jupyterDir).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start().waitFor();
         String text = Files.readString(log);
         if (exit == 0 || !text.contains("Index 5 out of bounds") || !text.contains("0 passed, 1 failed")) {
             System.out.println(text);
@@ -162,13 +159,18 @@ public final class IntegrationRunner {
 
     private static int run(List<String> cmd, Path dir, Path jupyterDir) throws IOException, InterruptedException {
         System.out.println("[kursus-it] " + String.join(" ", cmd));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).inheritIO();
+        return process(cmd, dir, jupyterDir).inheritIO().start().waitFor();
+    }
+
+    /** A process in {@code dir} that finds only the test kernelspecs under {@code jupyterDir}. */
+    private static ProcessBuilder process(List<String> cmd, Path dir, Path jupyterDir) {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         Map<String, String> env = pb.environment();
         String jd = jupyterDir.toAbsolutePath().normalize().toString();
         env.put("JUPYTER_PATH", jd);
         env.put("JUPYTER_DATA_DIR", jd);
         env.put("PYTHONUNBUFFERED", "1");
-        return pb.start().waitFor();
+        return pb;
     }
 
     private static void fail(String id, String en) {
