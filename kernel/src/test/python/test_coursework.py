@@ -213,7 +213,7 @@ class GradingTest(unittest.TestCase):
         _submissions(cls.subs, student, reference)
         cls.before = {p.name: p.read_bytes() for p in cls.subs.iterdir()}
         cls.rc, cls.log = quiet(cw.main, ["grade", "--submissions", str(cls.subs), "--out", str(cls.tmp / "out"),
-                                          "--jobs", "2", "--timeout", "45", "--memory-mb", "1100"])
+                                          "--jobs", "2", "--timeout", "60", "--memory-mb", "1100"])
         print(cls.log)
         with open(cls.tmp / "out" / "grades.csv", encoding="utf-8") as f:
             cls.rows = list(csv.DictReader(f))
