@@ -197,7 +197,7 @@ public final class SequenceClassifier {
         };
         INDArray dh = head.backwardUnchecked(hT, loss.grad(), true);
         State dLast = new State(dh, null);
-        Recurrent.Gradients g = rnn.backwardTrusted(o, null, dLast);
+        Recurrent.Gradients g = cell.backwardSequence(o.cache(), null, dLast);
         if (embedding != null && ids != null) {
             embedding.backward(ids, g.dX());
         }
