@@ -511,7 +511,20 @@ public final class Charts {
         if (show) {
             colours = colours == DIVERGING ? DIVERGING_LIGHT : SEQUENTIAL_LIGHT;
         }
-        return matrixChart(f, values, rowLabels, colLabels, colours, lo, hi, show, false);
+        // whole numbers (a one-hot matrix, counts) are written without decimals: "1", not "1.00"
+        return matrixChart(f, values, rowLabels, colLabels, colours, lo, hi, show, allWholeNumbers(values));
+    }
+
+    /** Whether every finite entry of {@code values} is a whole number of modest size. */
+    static boolean allWholeNumbers(double[][] values) {
+        for (double[] r : values) {
+            for (double v : r) {
+                if (Double.isFinite(v) && (v != Math.rint(v) || Math.abs(v) > 1e9)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Image of {@link #heatmapChart}. */
