@@ -16,10 +16,17 @@ A notebook FAILS on:
     code line starting with ``%`` (kernel magic); a call to rapaio-only API (``options()``);
     unbalanced ``// BEGIN SOLUTION`` / ``// END SOLUTION`` markers;
   * run: an ``error`` output or an execute reply with status error; the kernel dying; the notebook
-    running longer than its budget (``metadata.kursus.budget_seconds``, default 180 s, counted
-    from the kernel start); a stray display-id result (an ``execute_result`` whose text is a bare
+    over its budget (``metadata.kursus.budget_seconds``, default 180 s, see "Time budget" below);
+    a stray display-id result (an ``execute_result`` whose text is a bare
     UUID, i.e. ``display(x);`` as the last statement, or ``java.io.PrintStream@...``, i.e.
     ``printf`` as the last statement).
+
+Time budget: the budget counts the **CPU seconds of the kernel process** (user + system time of the
+kernel and its child processes, from its start to the end of the last cell; ``/proc`` on Linux,
+``psutil`` elsewhere when installed), so other jobs on a busy CI machine do not eat a notebook's
+budget, while a notebook that really computes too much still fails. A notebook that waits without
+computing (a sleep, a stuck kernel) is caught by a wall-clock cap of ``WALL_FACTOR`` (3) x budget.
+Without a way to read CPU time the budget is wall-clock time, as before. The status line shows both.
 
 Kernel start-up is retried (``--retries``, default 3 attempts in total) when the kernel does not
 answer within the start-up timeout: rapaio-jupyter-kernel 3.0.1 has start-up races where a kernel
@@ -59,6 +66,8 @@ from typing import List, Optional
 
 KERNEL_NAME = "kursus-rnn"
 DEFAULT_BUDGET = 180.0
+# wall-clock cap, as a multiple of the (CPU-time) budget: catches notebooks that wait instead of computing
+WALL_FACTOR = 3.0
 STARTUP_TIMEOUT = 45
 IOPUB_TIMEOUT = 15
 # a kernel whose heartbeat answers but whose shell stays silent this long is stuck (rapaio race)
@@ -264,7 +273,86 @@ class Result:
     attempts: int = 0
     startup_seconds: float = 0.0
     shutdown_seconds: float = 0.0
+    cpu_seconds: Optional[float] = None
     notes: List[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------------------------
+# time budget: CPU time of the kernel process tree, with a wall-clock cap
+# ----------------------------------------------------------------------------------------------
+
+def _proc_stat(pid: int):
+    """(ppid, utime + stime in seconds) from /proc/PID/stat, or None."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            data = f.read().decode("ascii", "replace")
+    except OSError:
+        return None
+    rest = data[data.rfind(")") + 2:].split()  # the command name may hold spaces and parentheses
+    # rest[0] is field 3 (state): ppid = field 4, utime = field 14, stime = field 15
+    ticks = os.sysconf("SC_CLK_TCK")
+    return int(rest[1]), (int(rest[11]) + int(rest[12])) / ticks
+
+
+def process_cpu_seconds(pid: Optional[int]) -> Optional[float]:
+    """User + system CPU seconds used so far by process ``pid`` and its live descendants; None when it
+    cannot be read (no such process, no /proc and no psutil)."""
+    if pid is None:
+        return None
+    if os.path.isdir("/proc/self"):
+        own = _proc_stat(pid)
+        if own is None:
+            return None
+        parent_of = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit() and int(entry) != pid:
+                st = _proc_stat(int(entry))
+                if st is not None:
+                    parent_of[int(entry)] = st
+        total, frontier = own[1], {pid}
+        while frontier:
+            children = {c for c, (pp, _) in parent_of.items() if pp in frontier}
+            total += sum(parent_of[c][1] for c in children)
+            for c in children:
+                del parent_of[c]
+            frontier = children
+        return total
+    try:
+        import psutil
+        proc = psutil.Process(pid)
+        total = sum(proc.cpu_times()[:2])
+        for c in proc.children(recursive=True):
+            try:
+                total += sum(c.cpu_times()[:2])
+            except psutil.Error:
+                pass
+        return total
+    except Exception:  # no psutil, process gone, access denied
+        return None
+
+
+def budget_problem(cpu: Optional[float], wall: float, budget: float) -> Optional[str]:
+    """Why a notebook is over its budget, or None. ``cpu`` is the kernel's CPU seconds (None: unknown,
+    then the wall-clock time counts), ``wall`` the seconds since the kernel start."""
+    if cpu is None:
+        return f"over budget: {wall:.0f} s > {budget:.0f} s (wall clock; kernel CPU time unavailable)" \
+            if wall > budget else None
+    if cpu > budget:
+        return f"over budget: kernel CPU {cpu:.0f} s > {budget:.0f} s (wall {wall:.0f} s)"
+    if wall > WALL_FACTOR * budget:
+        return (f"over budget: wall clock {wall:.0f} s > {WALL_FACTOR:g} x {budget:.0f} s while the kernel "
+                f"used only {cpu:.0f} s CPU (waiting, or a stuck kernel)")
+    return None
+
+
+def wall_limit(cpu_known: bool, budget: float) -> float:
+    """Wall-clock seconds a notebook may take: the budget itself when CPU time is unknown, else the cap."""
+    return WALL_FACTOR * budget if cpu_known else budget
+
+
+def kernel_pid(km) -> Optional[int]:
+    proc = getattr(getattr(km, "provisioner", None), "process", None)
+    return getattr(proc, "pid", None)
 
 
 # kernels started and not yet stopped: killed at exit (Ctrl-C, harness crash) so no JVM is left behind
@@ -386,14 +474,19 @@ async def _run_once(nb, client_cls, kernel: str, cwd: Path, log_path: Path, budg
                 raise
             raise StartupFailed(f"{type(e).__name__}: {e}") from e
         failed = None
+        pid = kernel_pid(client.km)
+        cpu_known = process_cpu_seconds(pid) is not None
+        limit = wall_limit(cpu_known, budget)
         try:
             res.startup_seconds = time.monotonic() - t0
             for n, idx in enumerate(code_cells, 1):
                 cell = nb.cells[idx]
-                remaining = budget - (time.monotonic() - t0)
-                if remaining <= 0:
-                    failed = f"over budget: {time.monotonic() - t0:.0f} s > {budget:.0f} s before cell {idx + 1}"
+                failed = budget_problem(process_cpu_seconds(pid) if cpu_known else None,
+                                        time.monotonic() - t0, budget)
+                if failed:
+                    failed += f" before cell {idx + 1}"
                     break
+                remaining = limit - (time.monotonic() - t0)
                 client.timeout = max(1, int(math.ceil(remaining)))
                 res.cells_run = n
                 try:
@@ -402,8 +495,11 @@ async def _run_once(nb, client_cls, kernel: str, cwd: Path, log_path: Path, budg
                     if "IOPub" in str(e):
                         failed = f"cell {idx + 1}: no IOPub output within {IOPUB_TIMEOUT} s after its reply"
                     else:
+                        cpu = process_cpu_seconds(pid) if cpu_known else None
                         failed = (f"over budget: cell {idx + 1} still running after "
-                                  f"{time.monotonic() - t0:.0f} s (budget {budget:.0f} s)")
+                                  f"{time.monotonic() - t0:.0f} s wall"
+                                  + (f", kernel CPU {cpu:.0f} s" if cpu is not None else "")
+                                  + f" (budget {budget:.0f} s)")
                     break
                 except DeadKernelError:
                     failed = f"kernel died in cell {idx + 1} (see {log_path.name})"
@@ -417,6 +513,7 @@ async def _run_once(nb, client_cls, kernel: str, cwd: Path, log_path: Path, budg
                     break
         finally:
             res.seconds = time.monotonic() - t0
+            res.cpu_seconds = process_cpu_seconds(pid) if cpu_known else None
             t_exit = time.monotonic()
             await _stop(client)
             res.shutdown_seconds = time.monotonic() - t_exit
@@ -426,10 +523,12 @@ async def _run_once(nb, client_cls, kernel: str, cwd: Path, log_path: Path, budg
             nb.cells[idx].outputs = []
             nb.cells[idx].execution_count = None
         res.reason = failed
-    elif res.seconds > budget:
-        res.reason = f"over budget: {res.seconds:.0f} s > {budget:.0f} s"
     else:
-        res.ok = True
+        over = budget_problem(res.cpu_seconds, res.seconds, budget)
+        if over:
+            res.reason = over
+        else:
+            res.ok = True
 
 
 def run_notebook(path: Path, rel: Path, args, client_cls, nbformat) -> Result:
@@ -551,6 +650,8 @@ def main(argv=None) -> int:
         if r.attempts > 1:
             first = next((n for n in r.notes if n.startswith("start ")), "")
             extra.append(f"kernel start attempts: {r.attempts} ({first.split(': ', 1)[-1][:60]})")
+        if r.cpu_seconds is not None:
+            extra.append(f"kernel CPU {r.cpu_seconds:.1f} s")
         if r.startup_seconds:
             extra.append(f"start {r.startup_seconds:.1f} s")
         if r.shutdown_seconds >= 1:

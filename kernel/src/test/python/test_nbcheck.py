@@ -3,6 +3,7 @@ beyond nbformat). Run: /usr/bin/python3 -m unittest discover -s kernel/src/test/
 """
 
 import importlib.util
+import os
 import sys
 import unittest
 from pathlib import Path
@@ -110,6 +111,58 @@ class OutputChecks(unittest.TestCase):
     def test_ordinary_result_passes(self):
         out = [{"output_type": "execute_result", "data": {"text/plain": "3"}}]
         self.assertIsNone(nbcheck.output_problem(1, out))
+
+
+class BudgetChecks(unittest.TestCase):
+    """The budget counts the kernel's CPU time; a wall-clock cap catches a notebook that only waits."""
+
+    def test_busy_machine_slow_wall_clock_passes_when_cpu_is_within_budget(self):
+        # notebook 04 under load average 10: 148 s wall for about 60 s of its own computing
+        self.assertIsNone(nbcheck.budget_problem(cpu=60.0, wall=300.0, budget=180.0))
+
+    def test_truly_slow_notebook_fails_on_cpu_time_even_on_an_idle_machine(self):
+        problem = nbcheck.budget_problem(cpu=200.0, wall=150.0, budget=180.0)
+        self.assertIn("kernel CPU 200 s > 180 s", problem)
+
+    def test_waiting_notebook_fails_on_the_wall_clock_cap(self):
+        problem = nbcheck.budget_problem(cpu=5.0, wall=nbcheck.WALL_FACTOR * 180.0 + 1, budget=180.0)
+        self.assertIn("wall clock", problem)
+
+    def test_without_cpu_time_the_wall_clock_is_the_budget(self):
+        self.assertIn("wall clock", nbcheck.budget_problem(cpu=None, wall=181.0, budget=180.0))
+        self.assertIsNone(nbcheck.budget_problem(cpu=None, wall=179.0, budget=180.0))
+        self.assertEqual(180.0, nbcheck.wall_limit(False, 180.0))
+        self.assertEqual(nbcheck.WALL_FACTOR * 180.0, nbcheck.wall_limit(True, 180.0))
+
+    def test_cpu_time_of_a_process_tree_counts_a_busy_child_not_a_sleeping_one(self):
+        import subprocess
+        import time
+        if nbcheck.process_cpu_seconds(os.getpid()) is None:
+            self.skipTest("no /proc and no psutil: CPU time cannot be read on this machine")
+        # a parent that sleeps while its child burns about 0.6 s of CPU
+        code = ("import subprocess,sys,time\n"
+                "c=subprocess.Popen([sys.executable,'-c','import time\\nt=time.process_time()\\n"
+                "while time.process_time()-t<0.6: pass\\ntime.sleep(30)'])\n"
+                "time.sleep(30)")
+        parent = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+        try:
+            deadline = time.monotonic() + 20
+            cpu = 0.0
+            while time.monotonic() < deadline:
+                cpu = nbcheck.process_cpu_seconds(parent.pid)
+                if cpu is not None and cpu >= 0.6:
+                    break
+                time.sleep(0.2)
+            self.assertGreaterEqual(cpu, 0.6)
+            self.assertLess(cpu, 3.0)  # the sleeping parent adds only its start-up
+        finally:
+            import signal
+            os.killpg(parent.pid, signal.SIGKILL)  # the test's own process group: parent and child
+            parent.wait()
+
+    def test_cpu_time_of_a_missing_process_is_none(self):
+        self.assertIsNone(nbcheck.process_cpu_seconds(None))
+        self.assertIsNone(nbcheck.process_cpu_seconds(2 ** 22 + 12345))
 
 
 if __name__ == "__main__":
