@@ -75,7 +75,7 @@ public final class History {
         return bestValidationIndex < 0 ? Double.NaN : validationLoss.get(bestValidationIndex);
     }
 
-    /** Why training stopped: "finished", "early stopping", or "callback". */
+    /** Why training stopped: "finished", "early stopping", "callback", or "interrupted" (Kernel → Interrupt). */
     public String stopReason() { return stopReason; }
 
     @Override

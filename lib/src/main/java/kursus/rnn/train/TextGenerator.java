@@ -15,7 +15,8 @@ public final class TextGenerator {
     private TextGenerator() {}
 
     /**
-     * Generates {@code length} new tokens after {@code prefix} (which is included in the result).
+     * Generates {@code length} new tokens after {@code prefix} (which is included in the result). If the thread
+     * is interrupted (Kernel → Interrupt) it stops, prints a bilingual line and returns the text so far.
      *
      * @param temperature 0 = greedy; 1 = the model's own distribution; &lt; 1 safer, &gt; 1 wilder
      * @param topK keep only the k most likely tokens (0 = all)
@@ -48,6 +49,13 @@ public final class TextGenerator {
         }
         String sep = vocab.isCharLevel() ? "" : " ";
         for (int i = 0; i < length; i++) {
+            if (Thread.currentThread().isInterrupted()) { // Kernel → Interrupt: keep the text so far
+                System.out.println(Msg.of("Pembangkitan teks dihentikan pada langkah " + i + " dari " + length
+                                + " (interrupt); teks sejauh ini dikembalikan.",
+                        "Text generation interrupted at step " + i + " of " + length
+                                + " (interrupt); the text so far is returned."));
+                break;
+            }
             int next = Sampling.sampleFromProbabilities(probs, temperature, topK, rng);
             sb.append(sep).append(vocab.tokenOf(next));
             CharLanguageModel.Prediction p = model.next(new int[] {next}, state);

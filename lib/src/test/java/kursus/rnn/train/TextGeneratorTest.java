@@ -55,4 +55,22 @@ class TextGeneratorTest {
                 () -> TextGenerator.generate(biased(0), Vocabulary.ofChars("abcd"), "a", 3, 0, 0, 1));
         assertTrue(e.getMessage().contains("trained with"), e.getMessage());
     }
+
+    @Test
+    void interruptedThreadGetsTheTextSoFarAndABilingualLine() {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Thread.currentThread().interrupt(); // what Kernel -> Interrupt does to the cell's thread
+            assertEquals("a", TextGenerator.generate(biased(1), vocab, "a", 4, 0, 0, 1));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag stays set for the caller");
+        } finally {
+            Thread.interrupted();
+            System.setOut(old);
+        }
+        String out = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("[ID] Pembangkitan teks dihentikan pada langkah 0 dari 4")
+                && out.contains("[EN] Text generation interrupted at step 0 of 4"), out);
+    }
 }
