@@ -28,7 +28,7 @@ import java.util.Map;
  *
  * <pre>
  * Options: --repo DIR --jupyter-dir DIR --kernel NAME --starts N --out DIR [--refresh true|false]
- *          [--only GLOB] [--retries N] [--skip-notebooks true|false]
+ *          [--only GLOB] [--retries N] [--skip-notebooks true|false] [--skip-claims true|false]
  *          [--other-jdk DIR --lib-classes DIR --lib-jars DIR --rapaio-jar FILE --launcher-jar FILE]
  * </pre>
  */
@@ -51,6 +51,7 @@ public final class IntegrationRunner {
         String starts = "8";
         boolean refresh = false;
         boolean skipNotebooks = false;
+        boolean skipClaims = false;
         String only = "";
         String retries = "";
         String otherJdk = "";
@@ -64,6 +65,7 @@ public final class IntegrationRunner {
                 case "--starts" -> starts = args[++k];
                 case "--refresh" -> refresh = Boolean.parseBoolean(args[++k]);
                 case "--skip-notebooks" -> skipNotebooks = Boolean.parseBoolean(args[++k]);
+                case "--skip-claims" -> skipClaims = Boolean.parseBoolean(args[++k]);
                 // empty values may be dropped by Maven: an option directly followed by another one is empty
                 case "--only" -> only = k + 1 < args.length && !args[k + 1].startsWith("--") ? args[++k] : "";
                 case "--retries" -> retries = k + 1 < args.length && !args[k + 1].startsWith("--") ? args[++k] : "";
@@ -119,6 +121,9 @@ public final class IntegrationRunner {
                 repo.resolve("notebooks").toString(), "--out", out.toAbsolutePath().toString()));
         if (refresh) {
             cmd.add("--refresh");
+        }
+        if (skipClaims) {
+            cmd.add("--skip-claims");
         }
         if (!only.isBlank()) {
             cmd.add("--only");
@@ -217,8 +222,10 @@ public final class IntegrationRunner {
     }
 
     /**
-     * Proves the harness can fail: it runs a fixture notebook whose second cell throws through the real
-     * kernel and requires a non-zero exit naming the exception.
+     * Proves the harness can fail: it runs the fixture notebooks through the real kernel and requires a
+     * non-zero exit naming the exception of the throwing cell ({@code throws-in-cell.ipynb}), the false
+     * prediction of {@code claim-false.ipynb} reported as a failed claim, and {@code claim-true.ipynb} (whose
+     * claims hold only if the parameter change was really applied) passing.
      */
     private static void expectHarnessFailsOnThrowingCell(String python, Path harness, String kernel, Path repo,
             Path jupyterDir, Path out) throws IOException, InterruptedException {
@@ -230,12 +237,21 @@ public final class IntegrationRunner {
         int exit = process(cmd, repo, jupyterDir).redirectErrorStream(true).redirectOutput(log.toFile())
                 .start().waitFor();
         String text = Files.readString(log);
-        if (exit == 0 || !text.contains("Index 5 out of bounds") || !text.contains("0 passed, 1 failed")) {
+        if (exit == 0 || !text.contains("Index 5 out of bounds")) {
             System.out.println(text);
             fail("Harness tidak melaporkan sel yang melempar pengecualian (exit " + exit + ").",
                     "The harness did not report a cell that throws (exit " + exit + ").");
         }
-        System.out.println("[kursus-it] harness reports the throwing fixture cell as failed: OK");
+        if (!text.contains("claim wrong-prediction: expect is false")
+                || !text.matches("(?s).*\\nclaim-true\\.ipynb\\s+\\S+\\s+\\S+\\s+ok\\b.*")
+                || !text.contains("claims: 2 checked, 2 passed") || !text.contains("1 passed, 2 failed")) {
+            System.out.println(text);
+            fail("Harness tidak menggagalkan prediksi yang salah atau tidak meluluskan prediksi yang benar "
+                            + "(fixture claim-false/claim-true, exit " + exit + ").",
+                    "The harness did not fail a false prediction or did not pass a true one "
+                            + "(fixtures claim-false/claim-true, exit " + exit + ").");
+        }
+        System.out.println("[kursus-it] harness fails the throwing cell and the false claim, passes the true claim: OK");
     }
 
     private static int run(List<String> cmd, Path dir, Path jupyterDir) throws IOException, InterruptedException {

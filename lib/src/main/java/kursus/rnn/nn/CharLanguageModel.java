@@ -6,6 +6,8 @@ import kursus.rnn.core.Params;
 import kursus.rnn.core.Tensors;
 import kursus.rnn.loss.LossResult;
 import kursus.rnn.loss.SoftmaxCrossEntropy;
+import kursus.rnn.text.LanguageModelBatch;
+import kursus.rnn.text.Sequences;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,6 +23,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Training uses truncated BPTT: {@link #forwardBackward} starts from the state left by the previous
  * call (the end of the previous chunk) and stores its own last state, detached. Call
  * {@link #resetState()} when a new text starts. Any {@link RecurrentCell} works.
+ *
+ * <p>Independent short sequences (names, lines) are trained with {@link #forwardBackward(LanguageModelBatch)},
+ * which always starts every line from the zero state. A padded batch (one with a mask) passed to
+ * {@link #forwardBackward(int[][], int[][], INDArray)} while a state is still carried from the previous
+ * call is refused with a bilingual error: that is a forgotten {@link #resetState()}, which would let
+ * one name's state leak into the next.
+ *
+ * <p>The {@code int[][]} entry points take time-major ids {@code [T][batch]}; the {@link Sequences}
+ * overloads say the layout at the call site ({@code Sequences.batchMajor(rows)}), so a transposed
+ * batch cannot slip through.
  */
 public final class CharLanguageModel {
     private final Embedding embedding;
@@ -119,21 +131,75 @@ public final class CharLanguageModel {
      * carried state, computes the mean cross-entropy over every (unmasked) step, backpropagates
      * through the chunk, fills the gradients of {@link #params()}, and carries the last state.
      *
-     * @param inputs symbol ids {@code [T][batch]}
+     * @param inputs symbol ids, time-major {@code [T][batch]} ({@code inputs[t]} is step t of every
+     *     sequence). A {@code [batch][T]} array of the same size would be read wrongly without an error;
+     *     when your rows are sequences, pass {@code Sequences.batchMajor(rows)} instead.
      * @param targets the next symbols {@code [T][batch]}
      * @param mask {@code [T, batch]} 0/1, or null
      * @return mean loss in nats per predicted symbol
      */
     public double forwardBackward(int[][] inputs, int[][] targets, INDArray mask) {
+        State h0 = start(inputs);
+        if (mask != null && h0 != null) {
+            throw Msg.badState(
+                    "batch ber-padding (ada mask) akan mulai dari state yang terbawa dari panggilan sebelumnya:"
+                            + " urutan dalam batch seperti ini (mis. nama) saling bebas, jadi state satu nama akan"
+                            + " bocor ke nama berikutnya. Perbaikan: panggil model.resetState() sebelum setiap batch,"
+                            + " atau pakai model.forwardBackward(LanguageModelBatch) yang selalu mulai dari nol.",
+                    "a padded batch (a mask is given) would start from the state carried over from the previous"
+                            + " call: the sequences of such a batch (e.g. names) are independent, so one name's state"
+                            + " would leak into the next. Fix: call model.resetState() before every batch, or use"
+                            + " model.forwardBackward(LanguageModelBatch), which always starts from zeros.");
+        }
+        return train(inputs, targets, mask, h0, true);
+    }
+
+    /**
+     * {@link #forwardBackward(int[][], int[][], INDArray)} with the time axis named by the
+     * {@link Sequences} type (build them with {@code Sequences.timeMajor} or {@code Sequences.batchMajor}).
+     */
+    public double forwardBackward(Sequences inputs, Sequences targets, INDArray mask) {
+        return forwardBackward(ids("inputs", inputs), ids("targets", targets), mask);
+    }
+
+    /**
+     * One training pass over a batch of independent lines (see {@link LanguageModelBatch}): every
+     * line starts from the zero state, the loss is the mean cross-entropy over the unmasked steps
+     * (the characters and the end token), and no state is carried to the next call.
+     *
+     * @return mean loss in nats per predicted symbol
+     */
+    public double forwardBackward(LanguageModelBatch batch) {
+        Checks.notNull("batch", batch);
+        carried = null;
+        return train(batch.inputs().timeMajor(), batch.targets().timeMajor(), batch.mask(), null, false);
+    }
+
+    /** Mean loss of a batch of independent lines from the zero state, without gradients (e.g. validation). */
+    public double loss(LanguageModelBatch batch) {
+        Checks.notNull("batch", batch);
+        return loss(batch.inputs().timeMajor(), batch.targets().timeMajor(), batch.mask(), null);
+    }
+
+    private double train(int[][] inputs, int[][] targets, INDArray mask, State h0, boolean carry) {
         params.zeroGrad();
-        Pass p = forwardPass(inputs, targets, mask, start(inputs));
+        Pass p = forwardPass(inputs, targets, mask, h0);
         INDArray dH2 = out.backwardUnchecked(p.h2, p.loss.grad(), true); // [T·B, hidden]
-        Recurrent.Gradients g = rnn.backwardTrusted(p.out, dH2, null);
+        Recurrent.Gradients g = cell.backwardSequence(p.out.cache(), dH2.reshape('c', p.T, p.B, cell.hiddenSize()), null);
         if (embedding != null) {
             embedding.scatterAdd(p.ids, g.dX().reshape('c', (long) p.T * p.B, embedding.dim()));
         }
-        carried = p.out.last().detach();
+        carried = carry ? p.out.last().detach() : null;
         return p.loss.loss();
+    }
+
+    private static int[][] ids(String arg, Sequences s) {
+        return Checks.notNull(arg, s).timeMajor();
+    }
+
+    /** {@link #loss(int[][], int[][], INDArray, State)} with the time axis named by {@link Sequences}. */
+    public double loss(Sequences inputs, Sequences targets, INDArray mask, State h0) {
+        return loss(ids("inputs", inputs), ids("targets", targets), mask, h0);
     }
 
     /** Mean loss from the given state (null = zeros), without gradients and without touching the carried state. */
@@ -198,6 +264,11 @@ public final class CharLanguageModel {
                 : rnn.forward(embedding.forward(in), state, null);
         INDArray logits = out.forwardUnchecked(o.h().reshape('c', ids.length, cell.hiddenSize()));
         return new Prediction(Activations.softmax(logits), o.last().detach());
+    }
+
+    /** {@link #logits(int[][], State)} with the time axis named by {@link Sequences}. */
+    public INDArray logits(Sequences inputs, State h0) {
+        return logits(ids("inputs", inputs), h0);
     }
 
     /** Logits {@code [T·batch, vocab]} (rows time-major) for a chunk from {@code h0} (null = zeros). */

@@ -8,7 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Choosing the next token from a model's scores (logits): greedy, with a temperature, and top-k.
  *
  * <p>Temperature T divides the logits before the softmax: T &lt; 1 sharpens the distribution (safer,
- * more repetitive text), T &gt; 1 flattens it (more surprising, more mistakes). T = 0 means greedy.
+ * more repetitive text), T &gt; 1 flattens it (more surprising, more mistakes). T = 0 means greedy and is
+ * accepted by every method here; a negative, NaN or infinite T is an error.
  * Top-k keeps only the k highest scores. Draws come from {@link NumpyRandom}, so a seed gives the
  * same text every time.
  */
@@ -20,12 +21,18 @@ public final class Sampling {
         return argmax(row(logits));
     }
 
-    /** Softmax of {@code logits / temperature} restricted to the top {@code k} (k &lt;= 0: all). */
+    /**
+     * Softmax of {@code logits / temperature} restricted to the top {@code k} (k &lt;= 0: all).
+     * {@code temperature = 0} is the limit T → 0: all probability on the largest logit (the first one on
+     * a tie), the distribution {@link #sample} draws from greedily.
+     */
     public static double[] probabilities(INDArray logits, double temperature, int topK) {
         double[] z = row(logits);
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw Msg.badInput("temperature harus > 0 (pakai greedy() untuk T = 0), ternyata " + temperature,
-                    "temperature must be > 0 (use greedy() for T = 0), got " + temperature);
+        checkTemperature(temperature);
+        if (temperature == 0) {
+            double[] p = new double[z.length];
+            p[argmax(z)] = 1.0;
+            return p;
         }
         double cut = Double.NEGATIVE_INFINITY;
         if (topK > 0 && topK < z.length) {
@@ -54,6 +61,7 @@ public final class Sampling {
      * {@link #probabilities(INDArray, double, int)} with {@code rng} (NumPy's {@code choice(V, p=...)}).
      */
     public static int sample(INDArray logits, double temperature, int topK, NumpyRandom rng) {
+        checkTemperature(temperature);
         if (temperature == 0) {
             return greedy(logits);
         }
@@ -71,6 +79,16 @@ public final class Sampling {
             logits[i] = p[i] > 0 ? Math.log(p[i]) : Double.NEGATIVE_INFINITY;
         }
         return sample(org.nd4j.linalg.factory.Nd4j.create(logits), temperature, topK, rng);
+    }
+
+    /** T must be finite and >= 0 (0 = greedy); the same rule for every method of this class. */
+    static void checkTemperature(double temperature) {
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+            throw Msg.badInput("temperature harus >= 0 dan berhingga (0 = greedy, selalu token paling mungkin;"
+                            + " 1 = distribusi model apa adanya), ternyata " + temperature,
+                    "temperature must be >= 0 and finite (0 = greedy, always the most likely token;"
+                            + " 1 = the model's own distribution), got " + temperature);
+        }
     }
 
     private static double[] row(INDArray logits) {

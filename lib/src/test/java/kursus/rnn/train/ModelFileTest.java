@@ -80,4 +80,57 @@ class ModelFileTest {
                 () -> ModelFile.read(dir.resolve("missing.zip")));
         assertTrue(m.getMessage().contains("not found"), m.getMessage());
     }
+
+    @Test
+    void aFileCutShortAnywhereGivesAClearBilingualErrorWithTheFileName() throws Exception {
+        Vocabulary vocab = Vocabulary.ofChars("abc");
+        Path whole = dir.resolve("whole.zip");
+        ModelFile.save(whole, "char-lm/lstm", model(vocab.size(), 4, 1).params(), Map.of("hidden", 4), vocab.tokens(), false);
+        byte[] bytes = Files.readAllBytes(whole);
+        assertTrue(bytes.length > 300, "a realistic file: " + bytes.length + " bytes");
+        for (int cut = 0; cut < bytes.length; cut++) {
+            Path f = dir.resolve("cut-" + cut + ".zip");
+            Files.write(f, java.util.Arrays.copyOf(bytes, cut));
+            final int at = cut;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ModelFile.read(f), "cut at " + at);
+            String m = e.getMessage();
+            assertTrue(m.startsWith("[ID] ") && m.contains("\n[EN] "), "bilingual at cut " + at + ": " + m);
+            assertTrue(m.contains(f.toString()), "names the file at cut " + at + ": " + m);
+            assertTrue(m.contains("damaged") && m.contains("save the model again"), "says what to do at cut " + at + ": " + m);
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void aSavedLanguageModelIsRebuiltWithoutHandWorkAndGivesTheSameSamples() throws Exception {
+        java.util.List<String> names = java.util.List.of("ani", "budi", "sari", "tono");
+        Vocabulary vocab = Vocabulary.ofChars(names, kursus.rnn.text.Special.PAD, kursus.rnn.text.Special.BOS,
+                kursus.rnn.text.Special.EOS);
+        NumpyRandom rng = new NumpyRandom(4);
+        int V = vocab.size();
+        CharLanguageModel a = new CharLanguageModel(new kursus.rnn.nn.Embedding(V, 3, DataType.DOUBLE, Init.uniform(rng)),
+                new kursus.rnn.nn.GruCell(3, 6, DataType.DOUBLE, Init.uniform(rng)),
+                new Dense(6, V, DataType.DOUBLE, Init.uniform(rng)));
+        Path f = dir.resolve("names.zip");
+        ModelFile.save(f, a, vocab, false);
+        ModelFile.LanguageModel back = ModelFile.loadLanguageModel(f);
+        assertEquals(vocab, back.vocabulary());
+        assertEquals(DataType.DOUBLE, back.model().cell().dataType());
+        assertTrue(back.model().cell() instanceof kursus.rnn.nn.GruCell);
+        for (int seed = 0; seed < 5; seed++) {
+            assertEquals(TextGenerator.generateLine(a, vocab, "", 12, 1.0, 0, seed),
+                    TextGenerator.generateLine(back.model(), back.vocabulary(), "", 12, 1.0, 0, seed));
+        }
+        int[][] x = {{1, 2}, {3, 4}};
+        assertEquals(0.0, a.logits(x, null).sub(back.model().logits(x, null)).amaxNumber().doubleValue(), 0.0);
+    }
+
+    @Test
+    void aFileWithoutRebuildInformationSaysHowToLoadIt() throws Exception {
+        Path f = dir.resolve("old.zip");
+        ModelFile.save(f, "char-lm/lstm", model(5, 8, 1).params(), Map.of("hidden", 8), null, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.loadLanguageModel(f));
+        assertTrue(e.getMessage().contains("loadInto"), e.getMessage());
+    }
 }

@@ -77,4 +77,19 @@ class SamplingTest {
         assertTrue(s.getMessage().contains("[2, 3]"), s.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Sampling.greedy(Nd4j.create(new double[] {1, Double.NaN})));
     }
+
+    @Test
+    void temperatureZeroMeansGreedyEverywhereAndTheMessageSaysSo() {
+        double[] p = Sampling.probabilities(Nd4j.create(Z), 0.0, 0);
+        assertEquals(0.0, p[0]);
+        assertEquals(1.0, p[1], "all mass on the first largest logit, the token greedy() picks");
+        assertEquals(0.0, p[3]);
+        assertEquals(Sampling.greedy(Nd4j.create(Z)), Sampling.sample(Nd4j.create(Z), 0.0, 0, new NumpyRandom(1)));
+        for (double bad : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Sampling.sample(Nd4j.create(Z), bad, 0, new NumpyRandom(1)));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(">= 0")
+                    && e.getMessage().contains("0 = greedy") && !e.getMessage().contains("use greedy()"), e.getMessage());
+        }
+    }
 }
