@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.rapaio.jupyter.kernel.core.ExecutionContext;
-import org.rapaio.jupyter.kernel.core.java.CompilerException;
 import org.rapaio.jupyter.kernel.core.java.IncompleteSourceException;
 import org.rapaio.jupyter.kernel.core.java.JavaEngine;
 import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControlProvider;
@@ -28,7 +27,7 @@ import jdk.jshell.SourceCodeAnalysis;
  *   <li>Kernel → Interrupt that stops the running cell and the rest of it ({@link CellInterruptedException});</li>
  *   <li>compile errors with a message (rapaio's {@code CompilerException} has none), each diagnostic once, and a
  *   bilingual hint when a name is missing: after a restart a later cell often runs before the cells that define
- *   or import what it uses ({@link CellCompileException}).</li>
+ *   or import what it uses ({@link CompilerException}).</li>
  * </ul>
  */
 final class CourseJavaEngine extends JavaEngine {
@@ -114,7 +113,7 @@ final class CourseJavaEngine extends JavaEngine {
                 throw e;
             }
             if (!event.status().isDefined()) {
-                throw new CellCompileException(event, shell.diagnostics(event.snippet()).toList());
+                throw new CompilerException(event, shell.diagnostics(event.snippet()).toList());
             }
         }
         return result;
@@ -160,14 +159,15 @@ final class CourseJavaEngine extends JavaEngine {
 
     /**
      * A cell that does not compile. The message holds the compiler's first diagnostic (and the hint), so it is
-     * readable where only the message is shown (nbclient, the error's one-line summary).
+     * readable where only the message is shown (nbclient, the error's one-line summary). Same simple name as
+     * rapaio's exception, so the error's {@code ename} stays "CompilerException" for tools that sort errors.
      */
-    static final class CellCompileException extends CompilerException {
+    static final class CompilerException extends org.rapaio.jupyter.kernel.core.java.CompilerException {
         private static final long serialVersionUID = 1L;
         private final transient List<Diag> diagnostics;
         private final String source;
 
-        CellCompileException(SnippetEvent event, List<Diag> diagnostics) {
+        CompilerException(SnippetEvent event, List<Diag> diagnostics) {
             super(event);
             this.diagnostics = List.copyOf(diagnostics);
             this.source = event.snippet().source();

@@ -459,8 +459,8 @@ public final class SafeKernelLauncher {
                 (Map<Class<? extends Throwable>, ErrorFormatter<? extends Throwable>>) in.formatters.get(null);
         formatters.put(CourseJavaEngine.CellInterruptedException.class,
                 (ErrorFormatter<CourseJavaEngine.CellInterruptedException>) (k, e) -> e.traceback());
-        formatters.put(CourseJavaEngine.CellCompileException.class,
-                (ErrorFormatter<CourseJavaEngine.CellCompileException>) (k, e) -> e.traceback());
+        formatters.put(CourseJavaEngine.CompilerException.class,
+                (ErrorFormatter<CourseJavaEngine.CompilerException>) (k, e) -> e.traceback());
         return engine;
     }
 

@@ -105,7 +105,7 @@ class CourseJavaEngineTest {
         try {
             engine.eval(CTX, "var d = Datasets.load(\"x\") + Datasets.load(\"y\");");
             fail("must not compile");
-        } catch (CourseJavaEngine.CellCompileException e) {
+        } catch (CourseJavaEngine.CompilerException e) {
             String m = e.getMessage();
             assertNotNull(m);
             assertTrue(m.startsWith("cannot find symbol"), m);
@@ -125,7 +125,7 @@ class CourseJavaEngineTest {
         try {
             engine.eval(CTX, "int n = \"text\";");
             fail("must not compile");
-        } catch (CourseJavaEngine.CellCompileException e) {
+        } catch (CourseJavaEngine.CompilerException e) {
             assertTrue(e.getMessage().contains("incompatible types"), e.getMessage());
             assertFalse(e.getMessage().contains("Run All Above"), e.getMessage());
         }
