@@ -7,6 +7,7 @@ import kursus.rnn.loss.LossResult;
 import kursus.rnn.loss.MeanSquaredError;
 import kursus.rnn.loss.SigmoidBinaryCrossEntropy;
 import kursus.rnn.loss.SoftmaxCrossEntropy;
+import kursus.rnn.text.Padding;
 import kursus.rnn.text.Sequences;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -134,6 +135,34 @@ public final class SequenceClassifier {
     /** Predictions for token ids named by {@link Sequences}. */
     public INDArray predict(Sequences ids, INDArray mask) {
         return predict(Checks.notNull("ids", ids).timeMajor(), mask);
+    }
+
+    /**
+     * Training pass on a padded batch of token ids (from {@link Padding#pad}) with one class label per
+     * sequence (CLASSES): the ids and the mask come from the batch itself, so neither the time axis nor
+     * the mask can be mixed up. Padded steps carry the state, so the prediction reads the state after
+     * each sequence's last real token.
+     * <pre>{@code
+     * Padding.Batch b = Padding.pad(List.of(vocab.encode(List.of("film", "ini", "bagus")), ...), vocab.indexOf(Special.PAD));
+     * double loss = model.forwardBackward(b, labels);      // labels [batch]
+     * INDArray p = model.predict(b);                       // [batch, classes]
+     * }</pre>
+     */
+    public double forwardBackward(Padding.Batch batch, int[] labels) {
+        Checks.notNull("batch", batch);
+        return forwardBackward(batch.indices(), batch.mask(cell.dataType()), labels);
+    }
+
+    /** Like {@link #forwardBackward(Padding.Batch, int[])} with targets {@code [batch, outputs]} (BINARY, REGRESSION). */
+    public double forwardBackward(Padding.Batch batch, INDArray targets) {
+        Checks.notNull("batch", batch);
+        return forwardBackward(batch.indices(), batch.mask(cell.dataType()), targets);
+    }
+
+    /** Predictions {@code [batch, outputs]} for a padded batch of token ids (mask applied). */
+    public INDArray predict(Padding.Batch batch) {
+        Checks.notNull("batch", batch);
+        return predict(batch.indices(), batch.mask(cell.dataType()));
     }
 
     /** Predictions {@code [batch, outputs]} for dense inputs: probabilities (CLASSES, BINARY) or values. */
