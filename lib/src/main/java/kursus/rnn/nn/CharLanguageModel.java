@@ -8,6 +8,7 @@ import kursus.rnn.loss.LossResult;
 import kursus.rnn.loss.SoftmaxCrossEntropy;
 import kursus.rnn.text.LanguageModelBatch;
 import kursus.rnn.text.Sequences;
+import kursus.rnn.text.TextStreams;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -160,6 +161,19 @@ public final class CharLanguageModel {
      */
     public double forwardBackward(Sequences inputs, Sequences targets, INDArray mask) {
         return forwardBackward(ids("inputs", inputs), ids("targets", targets), mask);
+    }
+
+    /**
+     * One truncated-BPTT pass over a chunk of {@link TextStreams}: resets the state first when the
+     * chunk starts a pass over the text ({@code chunk.startsPass()}), otherwise continues from the
+     * state the previous chunk left, and carries its own last state on.
+     */
+    public double forwardBackward(TextStreams.Chunk chunk) {
+        Checks.notNull("chunk", chunk);
+        if (chunk.startsPass()) {
+            carried = null;
+        }
+        return forwardBackward(chunk.inputs().timeMajor(), chunk.targets().timeMajor(), null);
     }
 
     /**
