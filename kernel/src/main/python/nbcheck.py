@@ -41,7 +41,18 @@ Executed copies go to ``--out`` (same relative paths), with the kernel's own out
 then each notebook that PASSED is written back into ``--notebooks`` with its new outputs and its
 original notebook metadata (so the file does not change with the machine's JDK version).
 
-Prints one line per notebook (notebook, seconds, code cells run/total, status or reason) and a
+Claims (CONTRIBUTING.md, "Experiments"): notebook metadata ``kursus.claims`` lists predictions of the
+"Coba ubah / Try changing" kind. After a notebook's main run passed, each claim runs in a fresh kernel:
+only its ``run`` code cells (by cell id, in order), with its ``set`` replacements applied to the
+declarations of the ``parameters``-tagged cells among them, then its ``expect`` Java boolean expression.
+A claim whose cells fail or whose expression is false fails the notebook. Claim runs are never written
+into the notebook (``--refresh`` stores the main run only); their executed copies are kept in ``--out``
+as ``NAME.claim-ID.ipynb``. Static claim checks: ids unique, every cell id exists, every ``set`` variable
+is declared in a ``parameters`` cell of the claim's run, text and expect present, parameters cells hold
+only simple one-line declarations.
+
+Prints one line per notebook (notebook, seconds, code cells run/total, status or reason), for a notebook
+with claims one line per claim and ``claims: N checked, N passed``, and a
 final line ``notebooks: N passed, M failed``. Exit status 0 iff every notebook passed; 2 on a usage
 problem (unknown kernel, no notebook found).
 
@@ -53,6 +64,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import asyncio
+import copy
 import fnmatch
 import math
 import os
@@ -204,7 +216,162 @@ def static_problems(nb) -> List[str]:
         elif cell.get("cell_type") == "code":
             for p in check_code(src):
                 problems.append(f"cell {idx}: {p}")
+    problems += claim_problems(nb)
     return problems
+
+
+# ----------------------------------------------------------------------------------------------
+# claims: declared "Coba ubah / Try changing" predictions (static part)
+# ----------------------------------------------------------------------------------------------
+
+PARAMETERS_TAG = "parameters"
+CLAIM_KEYS = ("id", "text", "run", "set", "expect")
+CLAIM_ID_RE = re.compile(r"^[A-Za-z0-9][\w.-]*$")
+JAVA_NAME_RE = re.compile(r"^[A-Za-z_$][\w$]*$")
+# One simple declaration on one line: [final] TYPE NAME = INITIALIZER; [// comment]
+# TYPE: a (qualified) name, optional generic arguments, optional [] pairs (int, double[], List<Integer>, var).
+DECL_RE = re.compile(
+    r"^(?P<head>\s*(?:final\s+)?[A-Za-z_$][\w$.]*(?:\s*<[^=;]*>)?(?:\s*\[\s*\])*\s+(?P<name>[A-Za-z_$][\w$]*)"
+    r"(?:\s*\[\s*\])*\s*=\s*)(?P<init>\S.*?)\s*;(?P<tail>\s*(?://.*)?)$")
+
+
+SECOND_DECLARATOR_RE = re.compile(r",\s*[A-Za-z_$][\w$]*\s*(?:\[\s*\]\s*)*=(?!=)")
+
+
+def _top_level(code: str) -> str:
+    """The code with everything inside (), [] and {} removed (for finding top-level commas)."""
+    out, depth = [], 0
+    for c in code:
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(c)
+    return "".join(out)
+
+
+def claims_of(nb) -> list:
+    """The notebook's declared claims (``metadata.kursus.claims``); [] when it has none."""
+    k = nb.get("metadata", {}).get("kursus", {}) or {}
+    c = k.get("claims", [])
+    return c if c is not None else []
+
+
+def is_parameters_cell(cell) -> bool:
+    tags = (cell.get("metadata", {}) or {}).get("tags", []) or []
+    return cell.get("cell_type") == "code" and PARAMETERS_TAG in tags
+
+
+def parameter_declarations(code: str):
+    """(names declared, problems) of a parameters cell: only blank lines, // comments and one simple
+    declaration per line (``int hidden = 16;``) are allowed, so a claim can replace an initializer safely."""
+    names, problems = [], []
+    for ln, line in enumerate(code.splitlines(), 1):
+        s = line.strip()
+        if not s or s.startswith("//"):
+            continue
+        m = DECL_RE.match(line)
+        if not m or m.group("head").strip().startswith(("return ", "new ")):
+            problems.append(f"line {ln}: '{s[:60]}' is not one simple declaration (TYPE NAME = VALUE;) -"
+                            " a parameters cell holds only those, one per line")
+            continue
+        if SECOND_DECLARATOR_RE.search(_top_level(strip_java_comments_and_strings(m.group("init")))):
+            problems.append(f"line {ln}: '{s[:60]}' declares several variables - write one declaration per line")
+            continue
+        if m.group("name") in names:
+            problems.append(f"line {ln}: '{m.group('name')}' is declared twice")
+        names.append(m.group("name"))
+    return names, problems
+
+
+def claim_problems(nb) -> List[str]:
+    """Static problems of the notebook's parameters cells and ``kursus.claims`` (no kernel needed)."""
+    problems = []
+    cells = nb.get("cells", [])
+    by_id = {}
+    for idx, cell in enumerate(cells, 1):
+        cid = cell.get("id")
+        if cid is not None:
+            if cid in by_id:
+                problems.append(f"cell {idx}: cell id {cid!r} is used twice")
+            by_id.setdefault(cid, (idx, cell))
+        if is_parameters_cell(cell):
+            for p in parameter_declarations(source_of(cell))[1]:
+                problems.append(f"cell {idx} (parameters): {p}")
+    claims = claims_of(nb)
+    if not isinstance(claims, list):
+        return problems + ["metadata kursus.claims is not a list"]
+    seen = set()
+    for n, claim in enumerate(claims, 1):
+        if not isinstance(claim, dict):
+            problems.append(f"claim {n}: not an object")
+            continue
+        cid = claim.get("id")
+        where = f"claim {cid!r}" if isinstance(cid, str) and cid else f"claim {n}"
+        if not (isinstance(cid, str) and CLAIM_ID_RE.match(cid)):
+            problems.append(f"{where}: 'id' must be a short name (letters, digits, - _ .), got {cid!r}")
+        elif cid in seen:
+            problems.append(f"{where}: id used by two claims")
+        seen.add(cid)
+        unknown = sorted(set(claim) - set(CLAIM_KEYS))
+        if unknown:
+            problems.append(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(CLAIM_KEYS)})")
+        text = claim.get("text")
+        if not (isinstance(text, str) and HAS_WORD.search(text)):
+            problems.append(f"{where}: no 'text' (the prediction as the prose states it)")
+        expect = claim.get("expect")
+        if not (isinstance(expect, str) and expect.strip()):
+            problems.append(f"{where}: no 'expect' (a Java boolean expression)")
+        elif "\n" in expect or ";" in strip_java_comments_and_strings(expect):
+            problems.append(f"{where}: 'expect' must be one expression (no ';', one line)")
+        run = claim.get("run")
+        if not (isinstance(run, list) and run and all(isinstance(r, str) for r in run)):
+            problems.append(f"{where}: 'run' must be a non-empty list of code cell ids")
+            run = []
+        if len(set(run)) != len(run):
+            problems.append(f"{where}: 'run' lists a cell twice")
+        declared = {}
+        for rid in run:
+            if rid not in by_id:
+                problems.append(f"{where}: 'run' names cell id {rid!r}, which does not exist")
+                continue
+            idx, cell = by_id[rid]
+            if cell.get("cell_type") != "code":
+                problems.append(f"{where}: 'run' names cell id {rid!r} (cell {idx}), which is not a code cell")
+            elif is_parameters_cell(cell):
+                for name in parameter_declarations(source_of(cell))[0]:
+                    declared.setdefault(name, []).append(rid)
+        sets = claim.get("set", {})
+        if sets is None:
+            sets = {}
+        if not isinstance(sets, dict):
+            problems.append(f"{where}: 'set' must be an object {{variable: Java initializer}}")
+            continue
+        for var, value in sets.items():
+            if not (isinstance(value, str) and value.strip() and "\n" not in value):
+                problems.append(f"{where}: set {var!r}: the new value must be a one-line Java initializer string")
+            if var not in declared:
+                problems.append(f"{where}: set {var!r}: not declared in a cell tagged '{PARAMETERS_TAG}' among "
+                                f"its 'run' cells ({', '.join(run) or 'none'})")
+            elif len(declared[var]) > 1:
+                problems.append(f"{where}: set {var!r}: declared in more than one parameters cell "
+                                f"({', '.join(declared[var])})")
+    return problems
+
+
+def apply_set(code: str, sets: dict):
+    """The parameters cell's code with the initializers of the variables in ``sets`` replaced
+    (``double lr = 0.03;`` + {"lr": "0.01"} -> ``double lr = 0.01;``), and the names replaced."""
+    out, done = [], []
+    for line in code.split("\n"):
+        m = DECL_RE.match(line)
+        if m and m.group("name") in sets:
+            name = m.group("name")
+            line = f"{m.group('head')}{sets[name]};{m.group('tail')}"
+            done.append(name)
+        out.append(line)
+    return "\n".join(out), done
 
 
 CR_OVERWRITTEN = re.compile(r".*\r(?=[^\n])")
@@ -275,6 +442,7 @@ class Result:
     shutdown_seconds: float = 0.0
     cpu_seconds: Optional[float] = None
     notes: List[str] = field(default_factory=list)
+    claims: list = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -531,6 +699,25 @@ async def _run_once(nb, client_cls, kernel: str, cwd: Path, log_path: Path, budg
             res.ok = True
 
 
+def _execute(nb, path: Path, log_path: Path, budget: float, args, client_cls, nbformat, res: Result):
+    """Runs a copy of ``nb`` in a fresh kernel (start retried, see --retries) and returns the executed
+    copy, or None when the kernel did not start (``res.reason`` says why)."""
+    last = ""
+    for attempt in range(1, max(1, args.retries) + 1):
+        res.attempts = attempt
+        work = nbformat.reads(nbformat.writes(nb), as_version=4)
+        try:
+            asyncio.run(_run_once(work, client_cls, args.kernel, path.parent.resolve(), log_path, budget,
+                                  args.startup_timeout, res))
+            return work
+        except StartupFailed as e:
+            last = str(e).splitlines()[0][:200] if str(e) else "StartupFailed"
+            res.notes.append(f"start {attempt}: {last}")
+            continue
+    res.reason = f"kernel did not start in {res.attempts} attempts ({last}; see {log_path.name})"
+    return None
+
+
 def run_notebook(path: Path, rel: Path, args, client_cls, nbformat) -> Result:
     res = Result(rel)
     nb = nbformat.read(str(path), as_version=4)
@@ -548,28 +735,191 @@ def run_notebook(path: Path, rel: Path, args, client_cls, nbformat) -> Result:
     log_path = out_path.with_name(out_path.stem + ".kernel.log")
     log_path.write_bytes(b"")
     budget = budget_of(nb)
-    last = ""
-    for attempt in range(1, max(1, args.retries) + 1):
-        res.attempts = attempt
-        work = nbformat.reads(nbformat.writes(nb), as_version=4)
-        try:
-            asyncio.run(_run_once(work, client_cls, args.kernel, path.parent.resolve(), log_path, budget,
-                                  args.startup_timeout, res))
-            break
-        except StartupFailed as e:
-            last = str(e).splitlines()[0][:200] if str(e) else "StartupFailed"
-            res.notes.append(f"start {attempt}: {last}")
-            continue
-    else:
-        res.reason = f"kernel did not start in {res.attempts} attempts ({last}; see {log_path.name})"
+    work = _execute(nb, path, log_path, budget, args, client_cls, nbformat, res)
+    if work is None:
         return res
     merge_streams(work)
     nbformat.write(work, str(out_path))
+    if res.ok and claims_of(nb) and not getattr(args, "skip_claims", False):
+        run_claims(nb, path, out_path, budget, args, client_cls, nbformat, res)
     if args.refresh and res.ok:
         work.metadata = nbformat.from_dict(original_metadata)
         nbformat.write(work, str(path))
         res.notes.append("refreshed")
     return res
+
+
+# ----------------------------------------------------------------------------------------------
+# claims: running them
+# ----------------------------------------------------------------------------------------------
+
+CLAIM_MARK = "[kursus-claim]"
+CLAIM_VAR = "kursusClaimHolds"
+EXPECT_CELL_ID = "kursus-claim-expect"
+VALUES_CELL_ID = "kursus-claim-values"
+CLAIM_LINE_RE = re.compile(re.escape(CLAIM_MARK) + r" expect (true|false)")
+VALUES_LINE_RE = re.compile(re.escape(CLAIM_MARK) + r" values (.*)")
+JAVA_WORDS = {"true", "false", "null", "instanceof", "new", "this", "super", "int", "long", "double", "float",
+              "boolean", "char", "byte", "short", "var", "class"}
+FLOAT_RE = re.compile(r"-?\d+\.\d+(?:[eE][-+]?\d+)?")
+
+
+@dataclass
+class ClaimResult:
+    id: str
+    ok: bool = False
+    seconds: float = 0.0
+    cpu_seconds: Optional[float] = None
+    reason: str = ""
+    values: str = ""
+
+
+def expect_code(expect: str) -> str:
+    return (f"boolean {CLAIM_VAR} = ({expect});\n"
+            f'System.out.println("{CLAIM_MARK} expect " + {CLAIM_VAR});')
+
+
+def value_names(expect: str, run_sources: List[str]) -> List[str]:
+    """Variables named in ``expect`` that the run cells assign (printed next to a claim's verdict)."""
+    bare = strip_java_comments_and_strings(expect)
+    code = strip_java_comments_and_strings("\n".join(run_sources))
+    names = []
+    for m in re.finditer(r"(?<![\w$.])([a-z_$][\w$]*)(?![\w$])(?!\s*\()", bare):
+        name = m.group(1)
+        if name in JAVA_WORDS or name in names:
+            continue
+        if re.search(r"(?<![\w$.])" + re.escape(name) + r"\s*(?:\[\s*\]\s*)*=(?!=)", code):
+            names.append(name)
+    return names
+
+
+def values_code(names: List[str]) -> str:
+    parts = " + \", \" + ".join(f'"{n}=" + kursusClaimShow({n})' for n in names)
+    return ("String kursusClaimShow(Object v) {\n"
+            "    String s = java.util.Arrays.deepToString(new Object[]{v});\n"
+            "    s = s.substring(1, s.length() - 1);\n"
+            "    return s.length() > 80 ? s.substring(0, 77) + \"...\" : s;\n"
+            "}\n"
+            f'System.out.println("{CLAIM_MARK} values " + {parts});')
+
+
+def claim_notebook(nb, claim, nbformat):
+    """The notebook a claim runs: its ``run`` cells (``set`` applied to the parameters cells), then a cell
+    evaluating ``expect`` and one printing the variables it names."""
+    by_id = {c.get("id"): c for c in nb["cells"]}
+    sets = claim.get("set") or {}
+    cells, sources = [], []
+    for rid in claim["run"]:
+        cell = nbformat.from_dict(copy.deepcopy(dict(by_id[rid])))
+        cell["outputs"] = []
+        cell["execution_count"] = None
+        cell.get("metadata", {}).pop("execution", None)
+        if sets and is_parameters_cell(cell):
+            cell["source"] = apply_set(source_of(cell), sets)[0]
+        cells.append(cell)
+        sources.append(source_of(cell))
+    cells.append(nbformat.v4.new_code_cell(expect_code(claim["expect"]), id=EXPECT_CELL_ID))
+    names = value_names(claim["expect"], sources)
+    if names:
+        cells.append(nbformat.v4.new_code_cell(values_code(names), id=VALUES_CELL_ID))
+    meta = copy.deepcopy(dict(nb.get("metadata", {})))
+    meta.get("kursus", {}).pop("claims", None)
+    meta["kursus_claim"] = {"id": claim["id"], "set": sets}
+    variant = nbformat.v4.new_notebook(cells=cells, metadata=meta)
+    return variant
+
+
+def _stream_text(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+
+
+def short_values(text: str) -> str:
+    return FLOAT_RE.sub(lambda m: f"{float(m.group(0)):.4g}", text.strip())[:300]
+
+
+def claim_verdict(executed, run_res: Result) -> ClaimResult:
+    """Reads an executed claim notebook: ok iff the expect cell printed true."""
+    cr = ClaimResult(executed.metadata.get("kursus_claim", {}).get("id", "?"))
+    ids = [c.get("id") for c in executed.cells]
+    verdict = None
+    for cell in executed.cells:
+        if cell.get("id") == EXPECT_CELL_ID:
+            m = CLAIM_LINE_RE.search(_stream_text(cell))
+            verdict = m.group(1) if m else None
+        elif cell.get("id") == VALUES_CELL_ID:
+            m = VALUES_LINE_RE.search(_stream_text(cell))
+            cr.values = short_values(m.group(1)) if m else ""
+    if verdict == "true":
+        cr.ok = True
+    elif verdict == "false":
+        cr.reason = "expect is false: the prediction does not hold"
+    else:
+        reason = run_res.reason or "the expect cell printed no verdict"
+        m = re.match(r"cell (\d+)", reason)
+        if m and 0 < int(m.group(1)) <= len(ids):
+            reason = f"cell {ids[int(m.group(1)) - 1]!r}" + reason[m.end():]
+        cr.reason = reason
+    return cr
+
+
+def _children_cpu() -> float:
+    try:
+        import resource
+        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return ru.ru_utime + ru.ru_stime
+    except (ImportError, OSError):
+        return float("nan")
+
+
+def run_claims(nb, path: Path, out_path: Path, budget: float, args, client_cls, nbformat, res: Result) -> None:
+    """Runs every claim of ``nb`` in its own fresh kernel; a failing claim fails the notebook."""
+    claims = claims_of(nb)
+    wanted = getattr(args, "claim", None)
+    for claim in claims:
+        if wanted and not fnmatch.fnmatch(claim["id"], wanted):
+            continue
+        variant = claim_notebook(nb, claim, nbformat)
+        stem = f"{out_path.stem}.claim-{claim['id']}"
+        log_path = out_path.with_name(stem + ".kernel.log")
+        log_path.write_bytes(b"")
+        run_res = Result(res.path)
+        cpu0 = _children_cpu()
+        executed = _execute(variant, path, log_path, budget, args, client_cls, nbformat, run_res)
+        cpu = _children_cpu() - cpu0
+        if executed is None:
+            cr = ClaimResult(claim["id"], reason=run_res.reason)
+        else:
+            merge_streams(executed)
+            nbformat.write(executed, str(out_path.with_name(stem + ".ipynb")))
+            cr = claim_verdict(executed, run_res)
+        cr.seconds = run_res.seconds
+        # the kernel process tree's CPU time as the budget counts it; else what the reaped kernel used
+        cr.cpu_seconds = run_res.cpu_seconds if run_res.cpu_seconds is not None else (
+            cpu if math.isfinite(cpu) and cpu > 0 else None)
+        res.claims.append(cr)
+    failed = [c for c in res.claims if not c.ok]
+    if failed:
+        res.ok = False
+        res.reason = "; ".join(f"claim {c.id}: {c.reason}" + (f" [{c.values}]" if c.values else "") for c in failed)
+
+
+def claim_lines(res: Result) -> List[str]:
+    """The report lines of a notebook's claims: one per claim, then 'claims: N checked, N passed'."""
+    if not res.claims:
+        return []
+    lines = []
+    width = max(len(c.id) for c in res.claims)
+    for c in res.claims:
+        cpu = f"  cpu {c.cpu_seconds:6.1f} s" if c.cpu_seconds is not None else ""
+        status = "ok" if c.ok else "FAIL " + c.reason
+        values = f"  [{c.values}]" if c.values else ""
+        lines.append(f"  claim {c.id:<{width}}  {c.seconds:6.1f} s{cpu}  {status}{values}")
+    passed = sum(c.ok for c in res.claims)
+    wall = sum(c.seconds for c in res.claims)
+    cpus = [c.cpu_seconds for c in res.claims if c.cpu_seconds is not None]
+    cpu = f", cpu {sum(cpus):.1f} s" if cpus else ""
+    lines.append(f"  claims: {len(res.claims)} checked, {passed} passed ({wall:.1f} s{cpu})")
+    return lines
 
 
 def find_notebooks(root: Path, only: Optional[str]) -> List[Path]:
@@ -594,6 +944,8 @@ def main(argv=None) -> int:
     ap.add_argument("--retries", type=int, default=3, help="kernel start attempts per notebook (default 3)")
     ap.add_argument("--startup-timeout", type=float, default=STARTUP_TIMEOUT, help="seconds per start attempt")
     ap.add_argument("--static-only", action="store_true", help="only the checks that need no kernel")
+    ap.add_argument("--skip-claims", action="store_true", help="do not run the notebooks' claims (kursus.claims)")
+    ap.add_argument("--claim", help="run only the claims whose id matches this glob")
     args = ap.parse_args(argv)
     if sys.platform == "win32":  # pyzmq's asyncio sockets need a selector loop, not the Proactor default
         asyncio.set_event_loop_policy(asyncio.WindowsSelectorEventLoopPolicy())
@@ -660,8 +1012,14 @@ def main(argv=None) -> int:
         if extra:
             status += "  [" + "; ".join(extra) + "]"
         print(f"{rel.as_posix():<{width}}  {r.seconds:7.1f}  {r.cells_run:>3}/{r.cells_total:<3}  {status}", flush=True)
+        for line in claim_lines(r):
+            print(line, flush=True)
     passed = sum(r.ok for r in results)
     failed = len(results) - passed
+    all_claims = [c for r in results for c in r.claims]
+    if all_claims:
+        print(f"claims (all notebooks): {len(all_claims)} checked, {sum(c.ok for c in all_claims)} passed, "
+              f"{sum(c.seconds for c in all_claims):.1f} s")
     where = "static checks only" if args.static_only else f"executed copies in {args.out}"
     print(f"total {time.monotonic() - t_all:.1f} s; {where}")
     print(f"notebooks: {passed} passed, {failed} failed", flush=True)

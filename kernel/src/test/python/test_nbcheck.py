@@ -113,6 +113,147 @@ class OutputChecks(unittest.TestCase):
         self.assertIsNone(nbcheck.output_problem(1, out))
 
 
+PARAMS = "// parameter / parameters\nint hidden = 16;\ndouble lr = 0.03;   // laju / rate\nint[] seeds = {1, 2, 3, 4, 5};"
+
+
+def claims_notebook(claims, params=PARAMS, tagged=True):
+    """A notebook with cell ids: imports, a parameters cell 'exp-params', a run cell 'exp-run'."""
+    nb = notebook(("md", GOOD_MD), ("code", "import java.util.*;"), ("code", params),
+                  ("code", "double finalLoss = lr * hidden;\nint succeeded = seeds.length;"))
+    for cell, cid in zip(nb["cells"], ["intro", "imports", "exp-params", "exp-run"]):
+        cell["id"] = cid
+    if tagged:
+        nb["cells"][2]["metadata"]["tags"] = ["parameters"]
+    nb["metadata"]["kursus"]["claims"] = claims
+    return nb
+
+
+def claim(**kw):
+    c = {"id": "lr-small", "text": "Coba ubah lr = 0.01 / Try lr = 0.01",
+         "run": ["imports", "exp-params", "exp-run"], "set": {"lr": "0.01"}, "expect": "finalLoss < 1.0"}
+    c.update(kw)
+    return c
+
+
+class ClaimStaticChecks(unittest.TestCase):
+    def test_wellformed_claims_have_no_problem(self):
+        nb = claims_notebook([claim(), claim(id="default", set={}, expect="succeeded == 5")])
+        self.assertEqual([], nbcheck.static_problems(nb))
+
+    def test_notebook_without_claims_has_no_claim_problem(self):
+        self.assertEqual([], nbcheck.claim_problems(notebook(("md", GOOD_MD))))
+
+    def test_unknown_cell_id_fails(self):
+        problems = nbcheck.static_problems(claims_notebook([claim(run=["imports", "exp-params", "nope"])]))
+        self.assertEqual(1, len(problems))
+        self.assertIn("'nope', which does not exist", problems[0])
+
+    def test_set_variable_not_declared_in_a_parameters_cell_of_the_run_fails(self):
+        problems = nbcheck.claim_problems(claims_notebook([claim(set={"learningRate": "0.01"})]))
+        self.assertEqual(1, len(problems))
+        self.assertIn("'learningRate': not declared", problems[0])
+        # declared, but the parameters cell is not among the claim's run cells
+        problems = nbcheck.claim_problems(claims_notebook([claim(run=["imports", "exp-run"])]))
+        self.assertTrue(any("'lr': not declared" in p for p in problems), problems)
+
+    def test_set_variable_in_an_untagged_cell_fails(self):
+        problems = nbcheck.claim_problems(claims_notebook([claim()], tagged=False))
+        self.assertEqual(1, len(problems))
+        self.assertIn("tagged 'parameters'", problems[0])
+
+    def test_missing_text_and_expect_fail(self):
+        problems = nbcheck.claim_problems(claims_notebook([claim(text=" ", expect="")]))
+        self.assertEqual(2, len(problems))
+        self.assertIn("no 'text'", problems[0])
+        self.assertIn("no 'expect'", problems[1])
+
+    def test_expect_must_be_one_expression(self):
+        problems = nbcheck.claim_problems(claims_notebook([claim(expect="x = 1; finalLoss < 1")]))
+        self.assertIn("one expression", problems[0])
+
+    def test_duplicate_claim_id_and_unknown_key_fail(self):
+        problems = nbcheck.claim_problems(claims_notebook([claim(), claim(expects="x")]))
+        self.assertEqual(2, len(problems))
+        self.assertIn("id used by two claims", problems[0])
+        self.assertIn("unknown key(s) expects", problems[1])
+
+    def test_claims_not_a_list_fails(self):
+        self.assertEqual(["metadata kursus.claims is not a list"],
+                         nbcheck.claim_problems(claims_notebook({"id": "x"})))
+
+    def test_parameters_cell_holds_only_simple_declarations(self):
+        bad = PARAMS + "\nfor (int i = 0; i < 3; i++) hidden++;\nint a = 1, b = 2;"
+        problems = nbcheck.claim_problems(claims_notebook([], params=bad))
+        self.assertEqual(2, len(problems), problems)
+        self.assertIn("not one simple declaration", problems[0])
+        self.assertIn("declares several variables", problems[1])
+
+    def test_declarations_with_commas_inside_initializers_are_simple(self):
+        code = ('double[] rhos = {0.5, 0.9};\nString[] modes = {"a, b = c", "d"};\n'
+                'List<Integer> gaps = List.of(5, 10);\nMap<String, Integer> m = Map.of("a", 1);\nfinal var s = "x;y";')
+        names, problems = nbcheck.parameter_declarations(code)
+        self.assertEqual([], problems)
+        self.assertEqual(["rhos", "modes", "gaps", "m", "s"], names)
+
+
+class ClaimVariants(unittest.TestCase):
+    def test_apply_set_replaces_only_the_named_initializers_and_keeps_comments(self):
+        code, done = nbcheck.apply_set(PARAMS, {"lr": "0.01", "seeds": "{7, 8}"})
+        self.assertEqual(["lr", "seeds"], done)
+        self.assertIn("double lr = 0.01;   // laju / rate", code)
+        self.assertIn("int[] seeds = {7, 8};", code)
+        self.assertIn("int hidden = 16;", code)
+
+    def test_claim_notebook_runs_only_the_listed_cells_with_the_change_then_the_expectation(self):
+        import nbformat
+        nb = nbformat.from_dict(claims_notebook([claim(run=["exp-params", "exp-run"])]))
+        variant = nbcheck.claim_notebook(nb, nb.metadata.kursus.claims[0], nbformat)
+        self.assertEqual(["exp-params", "exp-run", nbcheck.EXPECT_CELL_ID, nbcheck.VALUES_CELL_ID],
+                         [c.id for c in variant.cells])
+        self.assertIn("double lr = 0.01;", variant.cells[0].source)
+        self.assertIn("(finalLoss < 1.0)", variant.cells[2].source)
+        self.assertIn('"finalLoss=" + kursusClaimShow(finalLoss)', variant.cells[3].source)
+        self.assertIn("double lr = 0.03;", nb.cells[2].source)  # the notebook itself is unchanged
+        nbformat.validate(variant)
+
+    def test_value_names_are_the_assigned_variables_of_the_expectation(self):
+        names = nbcheck.value_names("median(loss) > 1.0 && succeeded <= 1 && Math.abs(x) < eps && s.ok()",
+                                    ["double[] loss = f();\nint succeeded = 0;\nvar s = g();", "x = 2;"])
+        self.assertEqual(["loss", "succeeded", "x", "s"], names)
+
+    def _executed(self, expect_text, values_text="", reason=""):
+        import nbformat
+        nb = nbformat.from_dict(claims_notebook([claim()]))
+        variant = nbcheck.claim_notebook(nb, nb.metadata.kursus.claims[0], nbformat)
+        for cell, text in zip(variant.cells[-2:], [expect_text, values_text]):
+            if text:
+                cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+        res = nbcheck.Result(Path("x.ipynb"), reason=reason)
+        return nbcheck.claim_verdict(variant, res)
+
+    def test_verdict_true_passes_and_false_fails_with_the_values(self):
+        ok = self._executed("[kursus-claim] expect true\n", "[kursus-claim] values finalLoss=0.16000000000000003\n")
+        self.assertTrue(ok.ok)
+        self.assertEqual("finalLoss=0.16", ok.values)
+        bad = self._executed("[kursus-claim] expect false\n")
+        self.assertFalse(bad.ok)
+        self.assertIn("expect is false", bad.reason)
+
+    def test_a_failing_run_cell_fails_the_claim_naming_the_cell_id(self):
+        bad = self._executed("", reason="cell 3: error EvalException: boom")
+        self.assertFalse(bad.ok)
+        self.assertEqual("cell 'exp-run': error EvalException: boom", bad.reason)
+
+    def test_report_lines(self):
+        res = nbcheck.Result(Path("x.ipynb"))
+        res.claims = [nbcheck.ClaimResult("a", ok=True, seconds=2.0, cpu_seconds=3.0),
+                      nbcheck.ClaimResult("b", ok=False, seconds=1.5, reason="expect is false")]
+        lines = nbcheck.claim_lines(res)
+        self.assertEqual(3, len(lines))
+        self.assertIn("FAIL expect is false", lines[1])
+        self.assertEqual("  claims: 2 checked, 1 passed (3.5 s, cpu 3.0 s)", lines[2])
+
+
 class BudgetChecks(unittest.TestCase):
     """The budget counts the kernel's CPU time; a wall-clock cap catches a notebook that only waits."""
 

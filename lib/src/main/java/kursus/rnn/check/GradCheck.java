@@ -28,8 +28,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * what the models' {@code forwardBackward} does:
  * <pre>
  * GradCheck.Report r = GradCheck.check(model.params(), () -> model.forwardBackward(x, y));
- * System.out.println(r);              // a small table, one row per parameter
- * r.maxRelError() &lt; 1e-6
+ * System.out.println(r);              // a table, one row per parameter, then a bilingual PASSED/FAILED line
+ * r.passed()                          // max relative error &lt; tolerance (default 1e-6)
  * </pre>
  * Inputs can be checked too: add them to a {@link Params} as extra entries whose gradient the
  * lambda fills (e.g. with {@code dX}).
@@ -39,10 +39,13 @@ public final class GradCheck {
     public static final double EPS = 1e-5;
     /** Default denominator floor. */
     public static final double FLOOR = 1e-4;
+    /** Default tolerance on the max relative error for {@link Report#passed()} and the printed verdict. */
+    public static final double TOLERANCE = 1e-6;
 
     private double eps = EPS;
     private double floor = FLOOR;
     private int maxEntries = Integer.MAX_VALUE;
+    private double tolerance = TOLERANCE;
 
     /** Checker with the defaults (ε = 1e-5, floor = 1e-4, every entry). */
     public GradCheck() {}
@@ -54,6 +57,12 @@ public final class GradCheck {
 
     public GradCheck floor(double floor) {
         this.floor = Checks.positive("floor", floor);
+        return this;
+    }
+
+    /** The tolerance of the verdict line and of {@link Report#passed()} (default 1e-6). */
+    public GradCheck tolerance(double tol) {
+        this.tolerance = Checks.positive("tol", tol);
         return this;
     }
 
@@ -121,7 +130,7 @@ public final class GradCheck {
             rows.add(new Row(p.name(), p.shape(), checked, maxRel, maxAbs, Checks.unravel(worst, p.shape())));
         }
         forwardBackward.getAsDouble(); // leave the gradients as the analytic ones at the true values
-        return new Report(loss, rows);
+        return new Report(loss, rows, tolerance);
     }
 
     /** One line of the report. */
@@ -131,10 +140,52 @@ public final class GradCheck {
     public static final class Report {
         private final double loss;
         private final List<Row> rows;
+        private final double tolerance;
 
-        Report(double loss, List<Row> rows) {
+        Report(double loss, List<Row> rows, double tolerance) {
             this.loss = loss;
             this.rows = Collections.unmodifiableList(rows);
+            this.tolerance = tolerance;
+        }
+
+        /** The tolerance used by {@link #passed()} and the printed verdict. */
+        public double tolerance() {
+            return tolerance;
+        }
+
+        /** True when every parameter's max relative error is below {@link #tolerance()}. */
+        public boolean passed() {
+            return passed(tolerance);
+        }
+
+        /**
+         * The bilingual verdict printed under the table: PASSED/LULUS with the largest error and the
+         * tolerance, or FAILED/GAGAL naming the worst parameter and entry.
+         */
+        public String verdict() {
+            double max = maxRelError();
+            String err = String.format(java.util.Locale.ROOT, "%.2e", max);
+            String tol = String.format(java.util.Locale.ROOT, "%.0e", tolerance);
+            if (passed()) {
+                return Msg.of("LULUS: galat relatif maks " + err + " < toleransi " + tol
+                                + " untuk semua parameter: backward cocok dengan selisih hingga.",
+                        "PASSED: max relative error " + err + " < tolerance " + tol
+                                + " for every parameter: the backward pass matches finite differences.");
+            }
+            Row worst = rows.get(0);
+            for (Row r : rows) {
+                if (!(r.maxRelError() <= worst.maxRelError())) {
+                    worst = r;
+                }
+            }
+            String at = worst.name() + Arrays.toString(worst.worstIndex()).replace(" ", "");
+            return Msg.of("GAGAL: galat relatif maks " + err + " >= toleransi " + tol + ", terburuk di " + at
+                            + ". Periksa rumus gradien parameter " + worst.name() + " di backward (ingat: model"
+                            + " harus DOUBLE, dan fungsi loss harus sama persis di setiap panggilan).",
+                    "FAILED: max relative error " + err + " >= tolerance " + tol + ", worst at " + at
+                            + ". Check the gradient formula of parameter " + worst.name() + " in the backward pass"
+                            + " (remember: the model must be DOUBLE, and the loss function must be exactly the"
+                            + " same on every call).");
         }
 
         public List<Row> rows() {
@@ -184,6 +235,7 @@ public final class GradCheck {
                         Arrays.toString(r.shape()).replace(" ", ""), r.checked(), r.maxRelError(), r.maxAbsError(),
                         Arrays.toString(r.worstIndex()).replace(" ", "")));
             }
+            sb.append(verdict()).append(System.lineSeparator());
             return sb.toString();
         }
     }

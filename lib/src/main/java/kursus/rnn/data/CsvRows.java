@@ -21,37 +21,69 @@ final class CsvRows {
 
     /**
      * Reads {@code f}, checks that the first line is exactly {@code header} and that every other line
-     * has as many fields, and returns the records after the header. Empty lines are errors.
+     * has as many fields, and returns the records after the header. Empty lines are errors, and so is
+     * a file with no record after the header (an empty data set).
      */
     static List<Row> read(Path f, List<String> header) {
+        return read(f, List.of(header), s -> s).rows();
+    }
+
+    /** Records read under one of several accepted headers: which one matched, and the rows. */
+    record Parsed(int header, List<Row> rows) {}
+
+    /**
+     * Like {@link #read(Path, List)} but the first line may be any of {@code accepted} after applying
+     * {@code normalize} to each of its fields (e.g. lower case without spaces, so "Adj Close" matches
+     * "adjclose"). The error lists the first accepted header.
+     */
+    static Parsed read(Path f, List<List<String>> accepted, java.util.function.UnaryOperator<String> normalize) {
+        List<String> header = accepted.get(0);
         List<String> lines = DataFiles.readLines(f);
         if (lines.isEmpty()) {
             throw DataFiles.malformedShipped(f, 1, "baris judul " + String.join(",", header),
-                    "the header line " + String.join(",", header), "an empty file");
+                    "the header line " + String.join(",", header), "berkas kosong", "an empty file");
         }
-        List<String> got = parseLine(f, 1, lines.get(0));
-        if (!got.equals(header)) {
+        List<String> got = new ArrayList<>();
+        for (String field : parseLine(f, 1, lines.get(0))) {
+            got.add(normalize.apply(field));
+        }
+        int which = accepted.indexOf(got);
+        if (which < 0) {
             throw DataFiles.malformedShipped(f, 1, "baris judul " + String.join(",", header),
                     "the header line " + String.join(",", header), DataFiles.quote(lines.get(0)));
         }
+        header = accepted.get(which);
         List<Row> rows = new ArrayList<>(lines.size() - 1);
         for (int i = 1; i < lines.size(); i++) {
             int lineNo = i + 1;
             String line = lines.get(i);
             if (line.isEmpty()) {
                 throw DataFiles.malformedShipped(f, lineNo, header.size() + " kolom dipisah koma",
-                        header.size() + " comma-separated fields", "an empty line");
+                        header.size() + " comma-separated fields", "baris kosong", "an empty line");
             }
             List<String> fields = parseLine(f, lineNo, line);
             if (fields.size() != header.size()) {
                 throw DataFiles.malformedShipped(f, lineNo,
                         header.size() + " kolom (" + String.join(",", header) + ")",
                         header.size() + " fields (" + String.join(",", header) + ")",
+                        fields.size() + " kolom di " + DataFiles.quote(line),
                         fields.size() + " fields in " + DataFiles.quote(line));
             }
             rows.add(new Row(lineNo, List.copyOf(fields)));
         }
-        return rows;
+        if (rows.isEmpty()) {
+            String fixId = DataFiles.isCourseFile(f)
+                    ? "pulihkan berkas asli (git checkout -- data/)"
+                    : "tambahkan baris data di bawah baris judul, atau periksa apakah ini berkas yang dimaksud";
+            String fixEn = DataFiles.isCourseFile(f)
+                    ? "restore the original (git checkout -- data/)"
+                    : "add data rows below the header line, or check that this is the file you meant";
+            throw DataFiles.malformed(f, 2, "minimal satu baris data setelah baris judul",
+                    "at least one data row after the header line",
+                    "akhir berkas: hanya ada baris judul (data set kosong)",
+                    "the end of the file: only the header line (an empty data set)", fixId, fixEn);
+        }
+        return new Parsed(which, rows);
     }
 
     /** Splits one CSV line; quoted fields may contain commas and doubled quotes. */
@@ -66,7 +98,8 @@ final class CsvRows {
                 while (true) {
                     if (i >= n) {
                         throw DataFiles.malformedShipped(f, lineNo, "tanda kutip penutup \"",
-                                "a closing quote \"", "the end of the line inside a quoted field");
+                                "a closing quote \"", "akhir baris di dalam kolom berkutip",
+                                "the end of the line inside a quoted field");
                     }
                     char c = line.charAt(i);
                     if (c == '"') {

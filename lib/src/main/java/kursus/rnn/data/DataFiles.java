@@ -102,9 +102,17 @@ public final class DataFiles {
         return f;
     }
 
-    /** Throws a bilingual error naming the file if it does not exist or is not a regular file. */
+    /**
+     * Throws a bilingual error naming the file if it does not exist or is not a regular file. The fix
+     * depends on whose file it is: one of the course's files listed in data/README.md can be restored
+     * from the repository; a student's own file cannot, so the message explains where a relative path
+     * is looked for instead.
+     */
     static void requireFile(Path f) {
-        if (!Files.isRegularFile(f)) {
+        if (Files.isRegularFile(f)) {
+            return;
+        }
+        if (isCourseFile(f)) {
             throw Msg.badState(
                     "Berkas data tidak ada: " + f + ". Perbaikan: pulihkan berkas dari repositori"
                             + " (git checkout -- data/) atau buat ulang dengan data/fetch/extract.sh;"
@@ -112,6 +120,47 @@ public final class DataFiles {
                     "Data file missing: " + f + ". Fix: restore it from the repository"
                             + " (git checkout -- data/) or rebuild it with data/fetch/extract.sh;"
                             + " the list of files is in data/README.md.");
+        }
+        Path abs = f.toAbsolutePath().normalize();
+        Path cwd = Paths.get("").toAbsolutePath().normalize();
+        if (Files.isDirectory(f)) {
+            throw Msg.badState(
+                    "Berkas " + abs + " adalah folder, bukan berkas. Perbaikan: tambahkan nama berkasnya,"
+                            + " mis. " + abs.resolve("harga.csv") + ".",
+                    "File " + abs + " is a folder, not a file. Fix: add the file's name, e.g. "
+                            + abs.resolve("prices.csv") + ".");
+        }
+        String relativeId = f.isAbsolute() ? "" : " Jalur relatif dibaca dari folder kerja " + cwd
+                + " (notebook berjalan di folder notebooks/, jadi berkas di data/ ditulis ../data/nama.csv).";
+        String relativeEn = f.isAbsolute() ? "" : " A relative path is read from the working folder " + cwd
+                + " (notebooks run in notebooks/, so a file in data/ is ../data/name.csv).";
+        boolean inData = false;
+        try {
+            inData = abs.startsWith(dataDir());
+        } catch (IllegalStateException e) {
+            // no course data folder: certainly the student's own file
+        }
+        String listId = inData ? " Berkas ini tidak termasuk berkas kursus yang terdaftar di data/README.md." : "";
+        String listEn = inData ? " It is not one of the course's files listed in data/README.md." : "";
+        throw Msg.badState(
+                "Berkas tidak ditemukan: " + abs + "." + listId + " Perbaikan: periksa jalur dan nama berkas"
+                        + " (huruf besar/kecil, ekstensi .csv/.txt), atau pakai jalur absolut." + relativeId,
+                "File not found: " + abs + "." + listEn + " Fix: check the path and the file name (upper/lower"
+                        + " case, the .csv/.txt extension), or use an absolute path." + relativeEn);
+    }
+
+    /** Whether {@code f} is one of the course's own data files (listed in data/README.md). */
+    static boolean isCourseFile(Path f) {
+        try {
+            Path data = dataDir();
+            Path abs = f.toAbsolutePath().normalize();
+            if (!abs.startsWith(data)) {
+                return false;
+            }
+            String rel = data.relativize(abs).toString().replace('\\', '/');
+            return listedChecksums(data).containsKey(rel);
+        } catch (IllegalStateException e) {
+            return false;
         }
     }
 
@@ -207,26 +256,43 @@ public final class DataFiles {
 
     /**
      * A bilingual error for a malformed data file: which file, which line, what was expected, what was
-     * found, and how to fix it.
+     * found, and how to fix it. {@code found} is used in both languages (e.g. a quoted value).
      */
     public static IllegalStateException malformed(Path f, int line, String expectedId, String expectedEn,
                                                   String found, String fixId, String fixEn) {
+        return malformed(f, line, expectedId, expectedEn, found, found, fixId, fixEn);
+    }
+
+    /** Like {@link #malformed(Path, int, String, String, String, String, String)} with what was found in each language. */
+    public static IllegalStateException malformed(Path f, int line, String expectedId, String expectedEn,
+                                                  String foundId, String foundEn, String fixId, String fixEn) {
         String where = show(f);
         return Msg.badState(
                 "Berkas " + where + ", baris " + line + ": diharapkan " + expectedId + ", ditemukan "
-                        + found + ". Perbaikan: " + fixId + ".",
-                "File " + where + ", line " + line + ": expected " + expectedEn + ", found " + found
+                        + foundId + ". Perbaikan: " + fixId + ".",
+                "File " + where + ", line " + line + ": expected " + expectedEn + ", found " + foundEn
                         + ". Fix: " + fixEn + ".");
     }
 
-    /** Standard fix text for a file shipped in data/: restore or rebuild it. */
+    /** Standard fix text: restore a course file, correct the line of one's own file. */
     static IllegalStateException malformedShipped(Path f, int line, String expectedId, String expectedEn,
                                                   String found) {
-        return malformed(f, line, expectedId, expectedEn, found,
-                "pulihkan berkas asli (git checkout -- data/) atau buat ulang dengan skrip yang disebut di"
-                        + " data/README.md; jika ini berkas Anda sendiri, perbaiki baris itu",
-                "restore the original (git checkout -- data/) or rebuild it with the script named in"
-                        + " data/README.md; if it is your own file, correct that line");
+        return malformedShipped(f, line, expectedId, expectedEn, found, found);
+    }
+
+    /** Like {@link #malformedShipped(Path, int, String, String, String)} with what was found in each language. */
+    static IllegalStateException malformedShipped(Path f, int line, String expectedId, String expectedEn,
+                                                  String foundId, String foundEn) {
+        if (isCourseFile(f)) {
+            return malformed(f, line, expectedId, expectedEn, foundId, foundEn,
+                    "pulihkan berkas asli (git checkout -- data/) atau buat ulang dengan skrip yang disebut di"
+                            + " data/README.md",
+                    "restore the original (git checkout -- data/) or rebuild it with the script named in"
+                            + " data/README.md");
+        }
+        return malformed(f, line, expectedId, expectedEn, foundId, foundEn,
+                "perbaiki baris itu di berkas Anda (format yang diharapkan ada di dokumentasi pembacanya)",
+                "correct that line in your file (the expected format is in the reader's documentation)");
     }
 
     /** Quotes a found value for a message, shortened to 60 characters. */
@@ -265,7 +331,7 @@ public final class DataFiles {
         }
         if (out.isEmpty()) {
             throw malformed(readme, lines.size(), "tabel checksum (| `berkas` | byte | sha256 |)",
-                    "a checksum table (| `file` | bytes | sha256 |)", "no such rows",
+                    "a checksum table (| `file` | bytes | sha256 |)", "tidak ada baris seperti itu", "no such rows",
                     "pulihkan data/README.md", "restore data/README.md");
         }
         return out;

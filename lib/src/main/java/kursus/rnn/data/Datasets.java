@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import kursus.rnn.core.Msg;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.Source;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -51,6 +54,7 @@ public final class Datasets {
     private static final List<String> SENTIMENT_EN_HEADER = List.of("source", "text", "label");
     private static final List<String> SP500_HEADER =
             List.of("date", "open", "high", "low", "close", "adjclose", "volume");
+    private static final List<String> PRICE_HEADER_NO_ADJ = List.of("date", "open", "high", "low", "close", "volume");
     private static final List<String> DISTRICT_HEADER = List.of("code", "regency_code", "name");
 
     private static final Pattern ID_NAME = Pattern.compile("[a-z]+");
@@ -111,7 +115,8 @@ public final class Datasets {
             names.add(name);
         }
         if (lines.isEmpty()) {
-            throw DataFiles.malformedShipped(f, 1, "satu nama per baris", "one name per line", "an empty file");
+            throw DataFiles.malformedShipped(f, 1, "satu nama per baris", "one name per line", "berkas kosong",
+                    "an empty file");
         }
         return List.copyOf(names);
     }
@@ -155,7 +160,8 @@ public final class Datasets {
                         "a regency code that prefixes the district code", DataFiles.quote(regency));
             }
             if (r.get(2).isBlank()) {
-                throw DataFiles.malformedShipped(f, r.line(), "nama kecamatan", "a district name", "an empty name");
+                throw DataFiles.malformedShipped(f, r.line(), "nama kecamatan", "a district name", "nama kosong",
+                        "an empty name");
             }
         }
         return rows;
@@ -215,7 +221,7 @@ public final class Datasets {
             String text = r.get(1);
             if (text.isBlank()) {
                 throw DataFiles.malformedShipped(f, r.line(), "kalimat di kolom 'text'", "a sentence in column 'text'",
-                        "an empty text");
+                        "teks kosong", "an empty text");
             }
             int label = label(f, r, 2);
             String domain = r.get(3);
@@ -303,7 +309,7 @@ public final class Datasets {
             }
             if (r.get(1).isBlank()) {
                 throw DataFiles.malformedShipped(f, r.line(), "kalimat di kolom 'text'", "a sentence in column 'text'",
-                        "an empty text");
+                        "teks kosong", "an empty text");
             }
             out.add(new LabelledSentence(r.get(0), r.get(1), label(f, r, 2)));
         }
@@ -327,13 +333,48 @@ public final class Datasets {
         return sp500().doubleColumn("close").asDoubleArray();
     }
 
-    /**
-     * Reads a daily price CSV (date,open,high,low,close,adjclose,volume) with explicit column types, after
-     * checking every line: ISO dates strictly increasing, numbers parse.
-     */
+    /** {@link #readPrices(Path)} under its old name (the table is called "sp500"). */
     public static Table readSp500(Path f) {
+        return readPrices(f, "sp500");
+    }
+
+    /**
+     * Reads a daily price CSV, e.g. your own stock downloaded from Yahoo Finance, with explicit column
+     * types, after checking every line: ISO dates strictly increasing, numbers parse.
+     *
+     * <p>Accepted first lines (case and spaces do not matter):
+     * <ul>
+     *   <li>{@code date,open,high,low,close,adjclose,volume} (the course's {@code sp500-2000.csv});</li>
+     *   <li>{@code Date,Open,High,Low,Close,Adj Close,Volume} (Yahoo Finance's "Download");</li>
+     *   <li>{@code Date,Open,High,Low,Close,Volume} (no adjusted close: {@code adjclose} is then a copy of
+     *       {@code close}).</li>
+     * </ul>
+     * The table always has the columns date (LOCAL_DATE), open, high, low, close, adjclose (DOUBLE),
+     * volume (LONG), so the same notebook code works for any of them:
+     * <pre>{@code
+     * Table prices = Datasets.readPrices(Path.of("../data/my/BBCA.JK.csv"));
+     * double[] close = prices.doubleColumn("close").asDoubleArray();
+     * }</pre>
+     * Yahoo writes {@code null} for days without prices; such a line is reported (delete it).
+     */
+    public static Table readPrices(Path f) {
+        String name = f == null || f.getFileName() == null ? "prices"
+                : f.getFileName().toString().replaceFirst("\\.csv$", "");
+        return readPrices(f, name);
+    }
+
+    private static Table readPrices(Path f, String name) {
+        CsvRows.Parsed parsed = CsvRows.read(f, List.of(SP500_HEADER, PRICE_HEADER_NO_ADJ),
+                s -> s.trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "").replace("_", ""));
+        boolean hasAdj = parsed.header() == 0;
+        List<String> header = hasAdj ? SP500_HEADER : PRICE_HEADER_NO_ADJ;
+        int n = parsed.rows().size();
+        LocalDate[] dates = new LocalDate[n];
+        double[][] values = new double[5][n];
+        long[] volume = new long[n];
         LocalDate previous = null;
-        for (CsvRows.Row r : CsvRows.read(f, SP500_HEADER)) {
+        for (int i = 0; i < n; i++) {
+            CsvRows.Row r = parsed.rows().get(i);
             LocalDate d;
             try {
                 d = LocalDate.parse(r.get(0));
@@ -342,30 +383,58 @@ public final class Datasets {
                         "an ISO date like 2000-01-03 in column 'date'", DataFiles.quote(r.get(0)));
             }
             if (previous != null && !d.isAfter(previous)) {
+                if (i == 1 && d.isBefore(previous)) {
+                    throw DataFiles.malformed(f, r.line(), "tanggal setelah " + previous + " (urut waktu)",
+                            "a date after " + previous + " (chronological order)", DataFiles.quote(r.get(0)),
+                            "berkas ini tampaknya terurut dari yang terbaru; urutkan barisnya dari tanggal terlama"
+                                    + " ke terbaru (baris judul tetap di atas)",
+                            "this file looks newest-first; sort its lines from the oldest date to the newest (keep"
+                                    + " the header line on top)");
+                }
                 throw DataFiles.malformedShipped(f, r.line(), "tanggal setelah " + previous + " (urut waktu)",
                         "a date after " + previous + " (chronological order)", DataFiles.quote(r.get(0)));
             }
             previous = d;
-            for (int c = 1; c <= 5; c++) {
+            dates[i] = d;
+            int numbers = hasAdj ? 5 : 4;
+            for (int c = 1; c <= numbers; c++) {
+                String v = r.get(c);
+                if (v.equalsIgnoreCase("null")) {
+                    throw DataFiles.malformed(f, r.line(), "angka di kolom '" + header.get(c) + "'",
+                            "a number in column '" + header.get(c) + "'", DataFiles.quote(v),
+                            "hapus baris itu (Yahoo menulis null untuk hari tanpa harga)",
+                            "delete that line (Yahoo writes null for days without prices)");
+                }
                 try {
-                    double v = Double.parseDouble(r.get(c));
-                    if (!Double.isFinite(v)) {
+                    double x = Double.parseDouble(v);
+                    if (!Double.isFinite(x)) {
                         throw new NumberFormatException();
                     }
+                    values[c - 1][i] = x;
                 } catch (NumberFormatException e) {
-                    throw DataFiles.malformedShipped(f, r.line(), "angka di kolom '" + SP500_HEADER.get(c) + "'",
-                            "a number in column '" + SP500_HEADER.get(c) + "'", DataFiles.quote(r.get(c)));
+                    throw DataFiles.malformedShipped(f, r.line(), "angka di kolom '" + header.get(c) + "'",
+                            "a number in column '" + header.get(c) + "'", DataFiles.quote(v));
                 }
             }
+            if (!hasAdj) {
+                values[4][i] = values[3][i];
+            }
+            String vol = r.get(hasAdj ? 6 : 5);
             try {
-                Long.parseLong(r.get(6));
+                volume[i] = Long.parseLong(vol);
             } catch (NumberFormatException e) {
                 throw DataFiles.malformedShipped(f, r.line(), "bilangan bulat di kolom 'volume'",
-                        "a whole number in column 'volume'", DataFiles.quote(r.get(6)));
+                        "a whole number in column 'volume'", DataFiles.quote(vol));
             }
         }
-        return tablesaw(f, "sp500", new ColumnType[] {ColumnType.LOCAL_DATE, ColumnType.DOUBLE, ColumnType.DOUBLE,
-                ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.LONG});
+        return Table.create(name,
+                DateColumn.create("date", dates),
+                DoubleColumn.create("open", values[0]),
+                DoubleColumn.create("high", values[1]),
+                DoubleColumn.create("low", values[2]),
+                DoubleColumn.create("close", values[3]),
+                DoubleColumn.create("adjclose", values[4]),
+                LongColumn.create("volume", volume));
     }
 
     // ------------------------------------------------------------------------------------------

@@ -57,18 +57,19 @@ public final class NameMarkup {
             if (m.matches()) {
                 if (type != null) {
                     throw DataFiles.malformedShipped(f, lineNo, END + " sebelum <START> berikutnya",
-                            END + " before the next <START>", "a nested " + DataFiles.quote(raw));
+                            END + " before the next <START>", "<START> bersarang " + DataFiles.quote(raw),
+                            "a nested " + DataFiles.quote(raw));
                 }
                 type = shortType(m.group(1));
                 first = true;
             } else if (raw.equals(END)) {
                 if (type == null) {
                     throw DataFiles.malformedShipped(f, lineNo, "<START:...> sebelum " + END,
-                            "<START:...> before " + END, END + " without a <START>");
+                            "<START:...> before " + END, END + " tanpa <START>", END + " without a <START>");
                 }
                 if (first) {
                     throw DataFiles.malformedShipped(f, lineNo, "sebuah nama di antara <START> dan " + END,
-                            "a name between <START> and " + END, "an empty span");
+                            "a name between <START> and " + END, "rentang nama kosong", "an empty span");
                 }
                 type = null;
             } else {
@@ -81,7 +82,8 @@ public final class NameMarkup {
         }
         if (type != null) {
             throw DataFiles.malformedShipped(f, lineNo, END + " sebelum akhir baris",
-                    END + " before the end of the line", "a <START> that is never closed");
+                    END + " before the end of the line", "<START> yang tidak pernah ditutup",
+                    "a <START> that is never closed");
         }
         return new TaggedSentence(lineNo, tokens, tags);
     }

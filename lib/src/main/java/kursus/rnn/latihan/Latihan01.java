@@ -21,7 +21,8 @@ import kursus.rnn.text.Vocabulary;
  * {@link Vocabulary#ofWords} (distinct tokens, sorted alphabetically) and {@link OneHot#encode}.
  * When they differ, the check names the likely mistake (duplicates kept, not sorted, one-hot
  * matrix transposed, 1-based indices, a row reused so ones pile up, ...), prints a bilingual
- * verdict and throws an {@link IllegalStateException} with the same message.
+ * verdict and throws an {@link ExerciseFailedException} ({@code "Latihan 1.1: DUPLICATES"} …).
+ * {@code evaluateBuildVocabulary} / {@code evaluateOneHot} return the same verdict without printing.
  *
  * <pre>{@code
  * Latihan01.checkBuildVocabulary(Solusi01::buildVocabulary);
@@ -40,7 +41,7 @@ public final class Latihan01 {
         "on", "mat", "buku", "ini", "bagus", "sekali", "movie", "is", "good", "yesterday"};
 
     /** What went wrong, with the bilingual explanation. {@code OK} means the answer is right. */
-    public enum Mistake {
+    public enum Mistake implements Explained {
         OK("benar", "correct"),
         THREW("fungsi melempar exception", "the function threw an exception"),
         NULL("fungsi mengembalikan null", "the function returned null"),
@@ -75,7 +76,20 @@ public final class Latihan01 {
             this.id = id;
             this.en = en;
         }
+
+        @Override
+        public String indonesian() {
+            return id;
+        }
+
+        @Override
+        public String english() {
+            return en;
+        }
     }
+
+    /** The exercise ids. */
+    static final String VOCABULARY = "Latihan 1.1", ONE_HOT = "Latihan 1.2";
 
     /**
      * The verdict for {@code mistake} ({@code OK} passes); its message is the mistake's explanation
@@ -117,7 +131,12 @@ public final class Latihan01 {
      * @param buildVocabulary the student's function: tokens → distinct tokens sorted alphabetically
      */
     public static void checkBuildVocabulary(Function<List<String>, List<String>> buildVocabulary) {
-        check("Latihan 1a (buildVocabulary)", "Exercise 1a (buildVocabulary)", tokens -> diagnoseVocabulary(buildVocabulary, tokens));
+        Exercise.report(VOCABULARY, evaluateBuildVocabulary(buildVocabulary));
+    }
+
+    /** The verdict of {@link #checkBuildVocabulary} without printing or throwing. */
+    public static Verdict<Mistake> evaluateBuildVocabulary(Function<List<String>, List<String>> buildVocabulary) {
+        return evaluate("Latihan 1a (buildVocabulary)", "Exercise 1a (buildVocabulary)", tokens -> diagnoseVocabulary(buildVocabulary, tokens));
     }
 
     /**
@@ -127,14 +146,16 @@ public final class Latihan01 {
      * @param oneHot the student's function: (tokens, vocabulary) → {@code double[n][V]}
      */
     public static void checkOneHot(BiFunction<List<String>, List<String>, double[][]> oneHot) {
-        check("Latihan 1b (oneHot)", "Exercise 1b (oneHot)", tokens -> diagnoseOneHot(oneHot, tokens));
+        Exercise.report(ONE_HOT, evaluateOneHot(oneHot));
     }
 
-    /**
-     * Diagnoses the sentence of every seed until one fails, prints the verdict (naming the failing
-     * sentence) and throws on a wrong answer.
-     */
-    private static void check(String nameId, String nameEn, Function<List<String>, Verdict<Mistake>> diagnose) {
+    /** The verdict of {@link #checkOneHot} without printing or throwing. */
+    public static Verdict<Mistake> evaluateOneHot(BiFunction<List<String>, List<String>, double[][]> oneHot) {
+        return evaluate("Latihan 1b (oneHot)", "Exercise 1b (oneHot)", tokens -> diagnoseOneHot(oneHot, tokens));
+    }
+
+    /** Diagnoses the sentence of every seed until one fails; the verdict's message names the failing sentence. */
+    private static Verdict<Mistake> evaluate(String nameId, String nameEn, Function<List<String>, Verdict<Mistake>> diagnose) {
         Verdict<Mistake> v = null;
         List<String> tokens = null;
         for (long seed : SEEDS) {
@@ -150,7 +171,7 @@ public final class Latihan01 {
                         "✓ " + nameEn + " correct: matches the library on " + trials + " random sentences.")
                 : Msg.of("✗ " + nameId + " belum benar. Kalimat uji: " + tokens,
                         "✗ " + nameEn + " is not right yet. Test sentence: " + tokens) + "\n" + v.message();
-        Exercise.printOrThrow(v.passed(), shown);
+        return new Verdict<>(v.passed(), v.mistake(), shown);
     }
 
     /** Compares the student's vocabulary for {@code tokens} with the library's and names the mistake. */

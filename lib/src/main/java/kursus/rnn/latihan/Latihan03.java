@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import kursus.rnn.core.Msg;
+import java.util.function.Function;
 import kursus.rnn.random.NumpyRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Exercise 3 (lesson 03, BPTT): the backward pass of one vanilla RNN cell, in the library's
@@ -29,9 +31,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *           dW_xh    = x_tᵀ · da           dW_hh   = h_{t-1}ᵀ · da     db_h = Σ_batch da   [1, H]
  * </pre>
  *
- * The student writes a {@link CellBackward}; {@link #checkRnnCellBackward} runs it on fresh random
- * inputs (seeded), compares every result with central finite differences of the forward rule, prints
- * a bilingual verdict and, on failure, names the likely mistake and throws.
+ * Exercise 3.1: the student writes a {@link CellBackward}; {@link #checkRnnCellBackward} runs it on fresh
+ * random inputs (seeded), compares every result with central finite differences of the forward rule,
+ * prints a bilingual verdict and, on failure, names the likely mistake and throws.
+ *
+ * <p>Exercise 3.2: the backward loop through time ({@link #checkRnnBackward}): for {@code t = T-1 … 0}
+ * call a given one-step backward with {@code dh[t]} and the {@code dh_next} that came back from step
+ * {@code t+1}, SUM the weight gradients over the steps, store {@code dx[t]}, and return the gradient
+ * that reaches {@code h_0}. Checked with {@link ExerciseCheck}; the typical mistakes (dh_next never
+ * passed, gradients not summed over time, the steps walked in forward order, dx stacked in reverse,
+ * a wrong dh0) are named.
+ *
+ * <pre>{@code
+ * Latihan03.checkRnnCellBackward(Solution03::rnnCellBackward);
+ * Latihan03.checkRnnBackward(Solution03::rnnBackward);
+ * }</pre>
  */
 public final class Latihan03 {
     private Latihan03() {}
@@ -65,45 +79,66 @@ public final class Latihan03 {
         Grads apply(INDArray dh, INDArray dhNext, Cache cache);
     }
 
-    /** The mistakes the check recognises. */
-    public enum Mistake {
+    /** The mistakes exercise 3.1 ({@code rnnCellBackward}) recognises. */
+    public enum Mistake implements Explained {
         /** Everything correct. */
-        NONE,
+        NONE("benar", "correct"),
         /** The function returned null, or a null gradient. */
-        NULL_RESULT,
+        NULL_RESULT("fungsi mengembalikan null", "the function returned null"),
         /** The function threw an exception. */
-        EXCEPTION,
+        EXCEPTION("fungsi melempar exception", "the function threw an exception"),
         /** {@code da = dh_total} without the factor {@code (1 − h_t²)}. */
-        NO_TANH_DERIVATIVE,
+        NO_TANH_DERIVATIVE("faktor turunan tanh (1 − h²) hilang", "the tanh derivative factor (1 − h²) is missing"),
         /** {@code (1 − tanh(h_t)²)}: tanh applied again to {@code h_t}, which is already a tanh output. */
-        TANH_APPLIED_TWICE,
+        TANH_APPLIED_TWICE("tanh diterapkan lagi pada h_t", "tanh applied again to h_t"),
         /** {@code (1 − h_{t-1}²)} instead of {@code (1 − h_t²)}. */
-        DERIVATIVE_OF_HPREV,
+        DERIVATIVE_OF_HPREV("turunan tanh memakai h_{t-1}", "the tanh derivative uses h_{t-1}"),
         /** Only one of {@code dh} and {@code dh_next} used: the two must be added. */
-        FORGOT_DH_NEXT,
+        FORGOT_DH_NEXT("hanya satu dari dh dan dh_next yang dipakai", "only one of dh and dh_next is used"),
         /** A product with the wrong side transposed (e.g. {@code da · W_hh} instead of {@code da · W_hhᵀ}). */
-        TRANSPOSED_PRODUCT,
+        TRANSPOSED_PRODUCT("perkalian dengan sisi yang salah ditranspos", "a product with the wrong side transposed"),
         /** {@code db_h} summed over the wrong axis, not summed, or averaged instead of summed over the batch. */
-        BIAS_SUM_WRONG,
+        BIAS_SUM_WRONG("db_h tidak dijumlahkan atas batch", "db_h is not summed over the batch"),
         /** A result with a shape that does not fit. */
-        WRONG_SHAPE,
+        WRONG_SHAPE("bentuk hasil salah", "a result has the wrong shape"),
         /** Wrong values that match none of the known mistakes. */
-        UNKNOWN
+        UNKNOWN("nilai salah yang tidak cocok dengan kesalahan umum", "wrong values that match no common mistake");
+
+        private final String id;
+        private final String en;
+
+        Mistake(String id, String en) {
+            this.id = id;
+            this.en = en;
+        }
+
+        @Override
+        public String indonesian() {
+            return id;
+        }
+
+        @Override
+        public String english() {
+            return en;
+        }
     }
 
     static final String[] FIELDS = {"dx", "dh_prev", "dW_xh", "dW_hh", "db_h"};
     static final double TOL = 1e-6;
 
-    /** Runs the student's function and prints the verdict; throws {@link IllegalStateException} on failure. */
+    /** The exercise id of {@code rnnCellBackward}. */
+    static final String CELL = "Latihan 3.1";
+
+    /** Exercise 3.1: runs the student's function and prints the verdict; throws {@link ExerciseFailedException} on failure. */
     public static void checkRnnCellBackward(CellBackward f) {
-        Exercise.printOrThrow("Latihan 3", evaluate(f));
+        Exercise.report(CELL, evaluateRnnCellBackward(f));
     }
 
     /**
-     * Runs the checks without printing or throwing (used by the tests): whether it passed, the
-     * diagnosed mistake and a bilingual message.
+     * Runs the checks of exercise 3.1 without printing or throwing (used by the tests): whether it
+     * passed, the diagnosed mistake and a bilingual message.
      */
-    public static Verdict<Mistake> evaluate(CellBackward f) {
+    public static Verdict<Mistake> evaluateRnnCellBackward(CellBackward f) {
         if (f == null) {
             return new Verdict<>(false, Mistake.NULL_RESULT, Exercise.noFunction());
         }
@@ -248,7 +283,7 @@ public final class Latihan03 {
         double[][][] mine = new double[5][][];
         boolean[] ok = new boolean[5];
         boolean allOk = true;
-        table.append(String.format("Latihan 3 — B=%d, I=%d, H=%d  (dibandingkan dengan beda hingga / compared with finite differences)%n",
+        table.append(String.format("Latihan 3.1 — B=%d, I=%d, H=%d  (dibandingkan dengan beda hingga / compared with finite differences)%n",
                 c.B, c.I, c.H));
         for (int k = 0; k < 5; k++) {
             long[] s = got[k].shape();
@@ -410,5 +445,284 @@ public final class Latihan03 {
             }
         }
         return a;
+    }
+
+    // ================================================================================== exercise 3.2
+
+    /**
+     * The gradients of a whole sequence.
+     *
+     * @param dx {@code dL/dx [T, B, I]} ({@code dx[t]} for step {@code t}, in time order)
+     * @param dh0 {@code dL/dh_0 [B, H]}: what reaches the initial state
+     * @param dW_xh {@code [I, H]}, summed over all steps
+     * @param dW_hh {@code [H, H]}, summed over all steps
+     * @param db_h {@code [1, H]}, summed over all steps (a vector {@code [H]} is accepted too)
+     */
+    public record SequenceGrads(INDArray dx, INDArray dh0, INDArray dW_xh, INDArray dW_hh, INDArray db_h) {}
+
+    /**
+     * The student's backward loop: {@code dh [T, B, H]} is the gradient from each step's output,
+     * {@code caches.get(t)} the cache of step {@code t}, {@code cell} a correct one-step backward.
+     */
+    @FunctionalInterface
+    public interface SequenceBackward {
+        SequenceGrads apply(INDArray dh, List<Cache> caches, CellBackward cell);
+    }
+
+    /** The mistakes exercise 3.2 ({@code rnnBackward}) recognises. */
+    public enum LoopMistake implements Explained {
+        NONE("benar", "correct"),
+        EXCEPTION("baca pesannya. dh.slice(t) memberi dh_t [B, H]; caches.get(t) adalah cache langkah t",
+                "read its message. dh.slice(t) gives dh_t [B, H]; caches.get(t) is the cache of step t"),
+        NULL_RESULT("fungsi mengembalikan null (atau salah satu gradiennya null)", "the function returned null (or one of its gradients is null)"),
+        FORGOT_DH_NEXT("gradien dari langkah t+1 tidak pernah sampai ke langkah t. h_t memengaruhi loss lewat keluarannya "
+                + "DAN lewat langkah berikutnya: dh_prev yang dikembalikan langkah t+1 harus masuk sebagai dh_next di langkah t",
+                "the gradient from step t+1 never reaches step t. h_t affects the loss through its output AND through "
+                        + "the next step: the dh_prev returned by step t+1 must go in as dh_next at step t"),
+        NOT_SUMMED_OVER_TIME("gradien bobot hanya dari satu langkah. Bobot yang sama dipakai di setiap langkah, jadi "
+                + "sumbangan semua langkah dijumlahkan (mulai dari nol, lalu tambahkan di setiap iterasi)",
+                "the weight gradients come from one step only. The same weights are used at every step, so the "
+                        + "contributions of all steps are summed (start from zero, add at every iteration)"),
+        WRONG_TIME_ORDER("langkah-langkah dijalani maju (t = 0 … T-1). Gradien mengalir mundur: dh_next langkah t "
+                + "baru ada setelah langkah t+1 selesai, jadi mulailah dari langkah terakhir",
+                "the steps are walked forwards (t = 0 … T-1). Gradients flow backwards: the dh_next of step t only "
+                        + "exists once step t+1 is done, so start from the last step"),
+        WRONG_STACK_ORDER("dx benar tetapi tersusun terbalik dalam waktu (urutan pemrosesan, bukan urutan waktu). "
+                + "dx[t] harus milik langkah t",
+                "dx is right but stacked in reverse time order (processing order, not time order). dx[t] must belong to step t"),
+        WRONG_DH0("dh0 salah. Gradien yang sampai ke h_0 adalah dh_prev dari langkah pertama (t = 0), yang terakhir diproses",
+                "dh0 is wrong. The gradient reaching h_0 is the dh_prev of the first step (t = 0), the last one processed"),
+        WRONG_SHAPE("bentuk salah: dx [T, B, I], dh0 [B, H], dW_xh [I, H], dW_hh [H, H], db_h [1, H]",
+                "wrong shape: dx [T, B, I], dh0 [B, H], dW_xh [I, H], dW_hh [H, H], db_h [1, H]"),
+        UNKNOWN("nilai salah dan tidak cocok dengan kesalahan umum. Periksa: arah loop, dh_next yang diteruskan, "
+                + "penjumlahan gradien bobot, posisi dx[t], dan dh0",
+                "wrong values that match no common mistake. Check: the loop direction, the dh_next passed on, "
+                        + "the summing of the weight gradients, where dx[t] goes, and dh0");
+
+        private final String id;
+        private final String en;
+
+        LoopMistake(String id, String en) {
+            this.id = id;
+            this.en = en;
+        }
+
+        @Override
+        public String indonesian() {
+            return id;
+        }
+
+        @Override
+        public String english() {
+            return en;
+        }
+    }
+
+    /** One case of exercise 3.2: a forward pass already run, and the upstream gradients {@code dh}. */
+    record LoopCase(int T, int B, int I, int H, double[][][] x, double[][] h0, double[][] Wxh, double[][] Whh,
+            double[][] b, double[][][] h, double[][][] dh) {
+
+        static LoopCase draw(long seed) {
+            int[][] sizes = {{4, 3, 2, 5}, {1, 2, 3, 2}, {3, 1, 4, 3}};
+            int[] s = sizes[(int) Math.floorMod(seed, (long) sizes.length)];
+            int T = s[0], B = s[1], I = s[2], H = s[3];
+            NumpyRandom rng = new NumpyRandom(3000 + seed);
+            double[][][] x = new double[T][][];
+            for (int t = 0; t < T; t++) {
+                x[t] = randn(rng, B, I, 1.0);
+            }
+            double[][] h0 = tanh(randn(rng, B, H, 1.0));
+            double[][] Wxh = randn(rng, I, H, 0.6), Whh = randn(rng, H, H, 0.6), b = randn(rng, 1, H, 0.5);
+            double[][][] h = new double[T][][];
+            double[][] prev = h0;
+            for (int t = 0; t < T; t++) {
+                h[t] = forward(x[t], prev, Wxh, Whh, b);
+                prev = h[t];
+            }
+            double[][][] dh = new double[T][][];
+            for (int t = 0; t < T; t++) {
+                dh[t] = randn(rng, B, H, 1.0);
+            }
+            return new LoopCase(T, B, I, H, x, h0, Wxh, Whh, b, h, dh);
+        }
+
+        String shapes() {
+            return "T=" + T + ", B=" + B + ", I=" + I + ", H=" + H;
+        }
+
+        double[][] hPrev(int t) {
+            return t == 0 ? h0 : h[t - 1];
+        }
+
+        Cache cache(int t) {
+            return new Cache(nd(x[t]), nd(hPrev(t)), nd(h[t]), nd(Wxh), nd(Whh), nd(b));
+        }
+
+        List<Cache> caches() {
+            List<Cache> c = new ArrayList<>();
+            for (int t = 0; t < T; t++) {
+                c.add(cache(t));
+            }
+            return c;
+        }
+
+        INDArray dhArray() {
+            return stack(dh);
+        }
+    }
+
+    /** The right one-step backward (plain Java maths), the {@code cell} the student's loop is given. */
+    static Grads cellBackward(INDArray dh, INDArray dhNext, Cache c) {
+        if (c == null || dh == null || dhNext == null) {
+            throw Msg.badInput("cell: dh, dhNext dan cache tidak boleh null.", "cell: dh, dhNext and cache must not be null.");
+        }
+        int B = (int) c.h().size(0), H = (int) c.h().size(1), I = (int) c.x().size(1);
+        long[] bh = {B, H};
+        if (!Arrays.equals(dh.shape(), bh) || !Arrays.equals(dhNext.shape(), bh)) {
+            throw Msg.badInput("cell: dh dan dhNext harus berbentuk [B, H] = " + Arrays.toString(bh) + ", didapat "
+                            + Arrays.toString(dh.shape()) + " dan " + Arrays.toString(dhNext.shape()) + ". dh.slice(t) memberi dh_t [B, H].",
+                    "cell: dh and dhNext must have shape [B, H] = " + Arrays.toString(bh) + ", got "
+                            + Arrays.toString(dh.shape()) + " and " + Arrays.toString(dhNext.shape()) + ". dh.slice(t) gives dh_t [B, H].");
+        }
+        double[][] h = toMatrix(c.h(), B, H);
+        double[][] total = add(toMatrix(dh, B, H), toMatrix(dhNext, B, H));
+        double[][] da = new double[B][H];
+        for (int n = 0; n < B; n++) {
+            for (int j = 0; j < H; j++) {
+                da[n][j] = total[n][j] * (1 - h[n][j] * h[n][j]);
+            }
+        }
+        double[][] db = new double[1][H];
+        for (double[] row : da) {
+            for (int j = 0; j < H; j++) {
+                db[0][j] += row[j];
+            }
+        }
+        double[][] Wxh = toMatrix(c.W_xh(), I, H), Whh = toMatrix(c.W_hh(), H, H);
+        return new Grads(nd(mm(da, tr(Wxh))), nd(mm(da, tr(Whh))), nd(mm(tr(toMatrix(c.x(), B, I)), da)),
+                nd(mm(tr(toMatrix(c.hPrev(), B, H)), da)), nd(db));
+    }
+
+    /** Which steps' weight gradients a (possibly wrong) loop keeps. */
+    enum Keep {
+        ALL, LAST_PROCESSED, FIRST_PROCESSED
+    }
+
+    /**
+     * The backward loop, right or with a typical mistake: {@code forwardOrder} walks t = 0..T-1;
+     * {@code passNext == false} always passes zeros as dh_next; {@code updateNext == false} never
+     * stores the returned dh_prev (so dh0 stays zero); {@code keep} which steps' weight gradients are
+     * kept; {@code dxReversed} stacks dx in processing order.
+     */
+    static SequenceGrads loop(LoopCase c, boolean forwardOrder, boolean passNext, boolean updateNext, Keep keep, boolean dxReversed) {
+        List<Cache> caches = c.caches();
+        INDArray dhNext = Nd4j.zeros(DataType.DOUBLE, c.B, c.H);
+        INDArray zeros = Nd4j.zeros(DataType.DOUBLE, c.B, c.H);
+        INDArray[] dx = new INDArray[c.T];
+        INDArray dWxh = Nd4j.zeros(DataType.DOUBLE, c.I, c.H), dWhh = Nd4j.zeros(DataType.DOUBLE, c.H, c.H);
+        INDArray db = Nd4j.zeros(DataType.DOUBLE, 1, c.H);
+        for (int k = 0; k < c.T; k++) {
+            int t = forwardOrder ? k : c.T - 1 - k;
+            Grads g = cellBackward(nd(c.dh[t]), passNext ? dhNext : zeros, caches.get(t));
+            dx[dxReversed ? k : t] = g.dx();
+            boolean take = keep == Keep.ALL || (keep == Keep.LAST_PROCESSED && k == c.T - 1) || (keep == Keep.FIRST_PROCESSED && k == 0);
+            if (take) {
+                dWxh.addi(g.dW_xh());
+                dWhh.addi(g.dW_hh());
+                db.addi(g.db_h());
+            }
+            if (updateNext) {
+                dhNext = g.dhPrev();
+            }
+        }
+        return new SequenceGrads(Nd4j.stack(0, dx), dhNext, dWxh, dWhh, db);
+    }
+
+    static INDArray[] fields(SequenceGrads g) {
+        return new INDArray[] {g.dx(), g.dh0(), g.dW_xh(), g.dW_hh(), g.db_h()};
+    }
+
+    static double distance(SequenceGrads a, SequenceGrads b) {
+        return ExerciseCheck.relErr(fields(a), fields(b));
+    }
+
+    private static INDArray stack(double[][][] m) {
+        INDArray[] a = new INDArray[m.length];
+        for (int t = 0; t < m.length; t++) {
+            a[t] = nd(m[t]);
+        }
+        return Nd4j.stack(0, a);
+    }
+
+    /** Field-level diagnosis when no wrong loop matches: nulls, shapes, or only dh0 wrong. */
+    static LoopMistake diagnoseLoop(LoopCase c, SequenceGrads got) {
+        INDArray[] g = fields(got);
+        for (INDArray a : g) {
+            if (a == null) {
+                return LoopMistake.NULL_RESULT;
+            }
+        }
+        long[][] shapes = {{c.T, c.B, c.I}, {c.B, c.H}, {c.I, c.H}, {c.H, c.H}, {1, c.H}};
+        for (int k = 0; k < 5; k++) {
+            boolean vector = k == 4 && g[k].rank() == 1 && g[k].size(0) == c.H;
+            if (!vector && !Arrays.equals(g[k].shape(), shapes[k])) {
+                return LoopMistake.WRONG_SHAPE;
+            }
+        }
+        INDArray[] want = fields(loop(c, false, true, true, Keep.ALL, false));
+        boolean othersRight = true;
+        for (int k = 0; k < 5; k++) {
+            if (k != 1 && ExerciseCheck.relErr(want[k], g[k]) > TOL) {
+                othersRight = false;
+            }
+        }
+        return othersRight ? LoopMistake.WRONG_DH0 : null;
+    }
+
+    static final ExerciseCheck<LoopCase, SequenceGrads, LoopMistake> LOOP = ExerciseCheck
+            .<LoopCase, SequenceGrads, LoopMistake>builder("Latihan 3.2", "rnnBackward")
+            .mistakes(LoopMistake.NONE, LoopMistake.EXCEPTION, LoopMistake.NULL_RESULT, LoopMistake.UNKNOWN)
+            .inputs(LoopCase::draw, 0, 1, 2)
+            .describe(LoopCase::shapes)
+            .precheck((c, got) -> {
+                for (INDArray a : fields(got)) {
+                    if (a == null) {
+                        return LoopMistake.NULL_RESULT;
+                    }
+                }
+                return null;
+            })
+            .reference(c -> loop(c, false, true, true, Keep.ALL, false))
+            .distance(Latihan03::distance, TOL)
+            .wrong(LoopMistake.FORGOT_DH_NEXT, c -> loop(c, false, false, true, Keep.ALL, false))
+            .wrong(LoopMistake.FORGOT_DH_NEXT, c -> loop(c, false, true, false, Keep.ALL, false))
+            .wrong(LoopMistake.NOT_SUMMED_OVER_TIME, c -> loop(c, false, true, true, Keep.LAST_PROCESSED, false))
+            .wrong(LoopMistake.NOT_SUMMED_OVER_TIME, c -> loop(c, false, true, true, Keep.FIRST_PROCESSED, false))
+            .wrong(LoopMistake.WRONG_TIME_ORDER, c -> loop(c, true, true, true, Keep.ALL, false))
+            .wrong(LoopMistake.WRONG_TIME_ORDER, c -> loop(c, true, true, true, Keep.ALL, true))
+            .wrong(LoopMistake.WRONG_STACK_ORDER, c -> loop(c, false, true, true, Keep.ALL, true))
+            .diagnose(Latihan03::diagnoseLoop)
+            .passedNote("(termasuk T = 1 dan B = 1)", "(including T = 1 and B = 1)")
+            .build();
+
+    /**
+     * Exercise 3.2: runs the student's {@code rnnBackward} on fresh random sequences with a correct
+     * one-step backward as {@code cell}, compares every gradient with the reference loop, prints a
+     * bilingual verdict naming the likely mistake and throws {@link ExerciseFailedException} if wrong.
+     */
+    public static void checkRnnBackward(SequenceBackward f) {
+        LOOP.check(adapt(f));
+    }
+
+    /** The verdict of {@link #checkRnnBackward} without printing or throwing. */
+    public static Verdict<LoopMistake> evaluateRnnBackward(SequenceBackward f) {
+        return LOOP.evaluate(adapt(f));
+    }
+
+    private static Function<LoopCase, SequenceGrads> adapt(SequenceBackward f) {
+        if (f == null) {
+            return null;
+        }
+        return c -> f.apply(c.dhArray(), c.caches(), Latihan03::cellBackward);
     }
 }

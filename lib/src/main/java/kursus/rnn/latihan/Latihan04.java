@@ -35,45 +35,66 @@ public final class Latihan04 {
         void clip(List<INDArray> grads, double maxNorm);
     }
 
-    /** The mistakes the check recognises. */
-    public enum Mistake {
+    /** The mistakes the check recognises (their full hints are in {@code advice}). */
+    public enum Mistake implements Explained {
         /** Everything correct. */
-        NONE,
+        NONE("benar", "correct"),
         /** The function threw an exception. */
-        EXCEPTION,
+        EXCEPTION("fungsi melempar exception", "the function threw an exception"),
         /** Each parameter clipped by its own norm instead of one global norm. */
-        PER_PARAMETER_NORM,
+        PER_PARAMETER_NORM("setiap parameter dipotong dengan normanya sendiri", "each parameter is clipped by its own norm"),
         /** Gradients scaled even though the norm was already below the threshold. */
-        SCALES_BELOW_THRESHOLD,
+        SCALES_BELOW_THRESHOLD("gradien diskalakan padahal normanya di bawah ambang", "gradients scaled although the norm is below the threshold"),
         /** The arrays in the list were not changed (a new array was made and thrown away). */
-        NOT_IN_PLACE,
+        NOT_IN_PLACE("array di dalam list tidak berubah", "the arrays in the list did not change"),
         /** The "norm" is the sum of squares: the square root is missing. */
-        NO_SQRT,
+        NO_SQRT("akar kuadrat lupa", "the square root is missing"),
         /** The entries (or the per-parameter norms) were summed without squaring them first. */
-        NO_SQUARE,
+        NO_SQUARE("yang dijumlahkan bukan kuadrat", "what is summed is not squared"),
         /** The factor is upside down: {@code ‖g‖ / maxNorm}. */
-        INVERTED_SCALE,
+        INVERTED_SCALE("faktornya terbalik", "the factor is upside down"),
         /** Every entry clamped to ±maxNorm: that is clipping by value, another method. */
-        CLIPS_BY_VALUE,
+        CLIPS_BY_VALUE("clipping per nilai, bukan norma global", "clipping by value instead of by global norm"),
         /** The list was changed (elements replaced, added or removed) instead of the arrays. */
-        LIST_CHANGED,
+        LIST_CHANGED("elemen list diganti", "the list elements were replaced"),
         /** Wrong values that match none of the known mistakes. */
-        UNKNOWN
+        UNKNOWN("nilai salah yang tidak cocok dengan kesalahan umum", "wrong values that match no common mistake");
+
+        private final String id;
+        private final String en;
+
+        Mistake(String id, String en) {
+            this.id = id;
+            this.en = en;
+        }
+
+        @Override
+        public String indonesian() {
+            return id;
+        }
+
+        @Override
+        public String english() {
+            return en;
+        }
     }
 
     static final double MAX_NORM = 5.0;
     static final double TOL = 1e-5;
 
-    /** Runs the student's function and prints the verdict; throws {@link IllegalStateException} on failure. */
+    /** The exercise id of {@code clipByGlobalNorm}. */
+    static final String ID = "Latihan 4.1";
+
+    /** Runs the student's function and prints the verdict; throws {@link ExerciseFailedException} on failure. */
     public static void checkClipByGlobalNorm(GlobalNormClipper f) {
-        Exercise.printOrThrow("Latihan 4", evaluate(f));
+        Exercise.report(ID, evaluateClipByGlobalNorm(f));
     }
 
     /**
      * Runs the checks without printing or throwing (used by the tests): whether it passed, the
      * diagnosed mistake and a bilingual message.
      */
-    public static Verdict<Mistake> evaluate(GlobalNormClipper f) {
+    public static Verdict<Mistake> evaluateClipByGlobalNorm(GlobalNormClipper f) {
         if (f == null) {
             return new Verdict<>(false, Mistake.EXCEPTION, Exercise.noFunction());
         }

@@ -10,7 +10,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Translation between the column-vector layout of much lecture material (the deeplearning.ai-style
- * code in the paper {@code seeds/004}, the "hello" slides) and this library's row-vector layout.
+ * numpy code of the lecture's paper, re-run by {@code lib/src/test/resources/oracles/paper_004.py}, and the
+ * "hello" slides) and this library's row-vector layout.
  *
  * <pre>
  *                  paper (column vectors)                 library (row vectors)
@@ -22,6 +23,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * read-out         y = softmax(Wya·a + by), Wya (n_y, n_a)  Dense W = Wyaᵀ [n_a, n_y], b = byᵀ
  * LSTM gate        f = σ(Wf·[a_prev; x] + bf)               one fused W [n_a + n_x, 4·n_a]:
  *                  Wf (n_a, n_a + n_x) for each of f,i,c,o  columns of gate k = W_kᵀ, in order f, i, c, o
+ * GRU (Coursera)   Γu = σ(Wu·[c_prev; x] + bu)              z = 1 − Γu: W_z = −Wuᵀ, b_z = −buᵀ
+ *                  c = Γu∘c̃ + (1 − Γu)∘c_prev               W_r = Wrᵀ, W_h = Wcᵀ  (see loadGruCoursera)
  * </pre>
  *
  * Transposing is all it takes, because {@code (W·x)ᵀ = xᵀ·Wᵀ}: the same numbers come out,
@@ -101,6 +104,44 @@ public final class PaperLayout {
             cell.gateWeights(k).assign(w[k].transpose());
             cell.gateBias(k).assign(b[k].transpose());
         }
+    }
+
+    /**
+     * Loads GRU weights written in the Coursera (deeplearning.ai) form into the library's classic
+     * form. Coursera writes, with column vectors and {@code c} for the state,
+     *
+     * <pre>
+     * Γu = σ(Wu·[c_prev; x] + bu)      Γr = σ(Wr·[c_prev; x] + br)
+     * c̃  = tanh(Wc·[Γr ∘ c_prev; x] + bc)
+     * c  = Γu ∘ c̃ + (1 − Γu) ∘ c_prev          (Γu = how much NEW to take)
+     * </pre>
+     *
+     * while the library keeps {@code h = z ∘ h_prev + (1 − z) ∘ h̃} ({@code z} = how much OLD to keep),
+     * so {@code z = 1 − Γu}. Because {@code 1 − σ(a) = σ(−a)}, the update gate is loaded with its sign
+     * flipped: {@code W_z = −Wuᵀ}, {@code b_z = −buᵀ}; the rest is transposed as usual:
+     * {@code W_r = Wrᵀ}, {@code b_r = brᵀ}, {@code W_h = Wcᵀ}, {@code b_h = bcᵀ}. The cell then gives
+     * exactly Coursera's {@code c} (as {@code h}).
+     *
+     * @param Wu update gate {@code (n_a, n_a + n_x)}, columns over {@code [c_prev; x]}
+     * @param bu {@code (n_a, 1)}; likewise the reset gate {@code Wr, br} and the candidate {@code Wc, bc}
+     */
+    public static void loadGruCoursera(GruCell cell, INDArray Wu, INDArray bu, INDArray Wr, INDArray br,
+            INDArray Wc, INDArray bc) {
+        int nA = cell.hiddenSize(), n = nA + cell.inputSize();
+        INDArray[] w = {Wu, Wr, Wc};
+        INDArray[] b = {bu, br, bc};
+        String[] names = {"u", "r", "c"};
+        for (int k = 0; k < 3; k++) {
+            Checks.shape("W" + names[k], w[k], "n_a,n_a+n_x", nA, n);
+            Checks.shape("b" + names[k], b[k], "n_a,1", nA, 1);
+        }
+        INDArray dt = cell.W_zr().value();
+        cell.W_z().assign(Wu.transpose().castTo(dt.dataType()).neg());
+        cell.b_z().assign(bu.transpose().castTo(dt.dataType()).neg());
+        cell.W_r().assign(Wr.transpose());
+        cell.b_r().assign(br.transpose());
+        cell.W_h().value().assign(Wc.transpose());
+        cell.b_h().value().assign(bc.transpose());
     }
 
     /** The RNN cell's gradients in the paper's names and layout: {@code dWax, dWaa, dba}. */

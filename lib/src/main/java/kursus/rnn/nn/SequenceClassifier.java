@@ -7,6 +7,8 @@ import kursus.rnn.loss.LossResult;
 import kursus.rnn.loss.MeanSquaredError;
 import kursus.rnn.loss.SigmoidBinaryCrossEntropy;
 import kursus.rnn.loss.SoftmaxCrossEntropy;
+import kursus.rnn.text.Padding;
+import kursus.rnn.text.Sequences;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -19,6 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </pre>
  * The loss depends on the {@link Task}: softmax cross-entropy over classes, sigmoid binary
  * cross-entropy, or mean squared error (regression, e.g. the next value of a time series).
+ *
+ * <p>For regression on sliding windows prefer {@link SequenceRegressor}, which takes the
+ * {@code prep.Windows.Samples} object itself, so the time-major layout cannot be wrong. The dense
+ * entry points here take time-major inputs {@code [T, batch, input]}: a batch-major
+ * {@code [N, T, F]} array from {@code Samples.x()} is refused with a hint when {@code N != T}, but
+ * cannot be detected when {@code N == T}.
  */
 public final class SequenceClassifier {
     /** What the head predicts. */
@@ -98,7 +106,11 @@ public final class SequenceClassifier {
         return run(rnn.forward(x, null, mask), null, null, targets);
     }
 
-    /** Training pass on index inputs {@code ids [T][batch]} (embedding, or one-hot when there is none), CLASSES. */
+    /**
+     * Training pass on index inputs {@code ids [T][batch]}, time-major (embedding, or one-hot when there
+     * is none), CLASSES. When your rows are sequences ({@code [batch][T]}), use the {@link Sequences}
+     * overload with {@code Sequences.batchMajor(rows)}.
+     */
     public double forwardBackward(int[][] ids, INDArray mask, int[] labels) {
         requireTask(Task.CLASSES);
         return run(forwardIds(ids, mask), ids, labels, null);
@@ -110,12 +122,55 @@ public final class SequenceClassifier {
         return run(forwardIds(ids, mask), ids, null, targets);
     }
 
+    /** Training pass on token ids whose time axis is named by {@link Sequences}, with class labels (CLASSES). */
+    public double forwardBackward(Sequences ids, INDArray mask, int[] labels) {
+        return forwardBackward(Checks.notNull("ids", ids).timeMajor(), mask, labels);
+    }
+
+    /** Training pass on token ids named by {@link Sequences}, with targets {@code [batch, outputs]} (BINARY, REGRESSION). */
+    public double forwardBackward(Sequences ids, INDArray mask, INDArray targets) {
+        return forwardBackward(Checks.notNull("ids", ids).timeMajor(), mask, targets);
+    }
+
+    /** Predictions for token ids named by {@link Sequences}. */
+    public INDArray predict(Sequences ids, INDArray mask) {
+        return predict(Checks.notNull("ids", ids).timeMajor(), mask);
+    }
+
+    /**
+     * Training pass on a padded batch of token ids (from {@link Padding#pad}) with one class label per
+     * sequence (CLASSES): the ids and the mask come from the batch itself, so neither the time axis nor
+     * the mask can be mixed up. Padded steps carry the state, so the prediction reads the state after
+     * each sequence's last real token.
+     * <pre>{@code
+     * Padding.Batch b = Padding.pad(List.of(vocab.encode(List.of("film", "ini", "bagus")), ...), vocab.indexOf(Special.PAD));
+     * double loss = model.forwardBackward(b, labels);      // labels [batch]
+     * INDArray p = model.predict(b);                       // [batch, classes]
+     * }</pre>
+     */
+    public double forwardBackward(Padding.Batch batch, int[] labels) {
+        Checks.notNull("batch", batch);
+        return forwardBackward(batch.indices(), batch.mask(cell.dataType()), labels);
+    }
+
+    /** Like {@link #forwardBackward(Padding.Batch, int[])} with targets {@code [batch, outputs]} (BINARY, REGRESSION). */
+    public double forwardBackward(Padding.Batch batch, INDArray targets) {
+        Checks.notNull("batch", batch);
+        return forwardBackward(batch.indices(), batch.mask(cell.dataType()), targets);
+    }
+
+    /** Predictions {@code [batch, outputs]} for a padded batch of token ids (mask applied). */
+    public INDArray predict(Padding.Batch batch) {
+        Checks.notNull("batch", batch);
+        return predict(batch.indices(), batch.mask(cell.dataType()));
+    }
+
     /** Predictions {@code [batch, outputs]} for dense inputs: probabilities (CLASSES, BINARY) or values. */
     public INDArray predict(INDArray x, INDArray mask) {
         return activate(head.forwardUnchecked(rnn.forward(x, null, mask).last().h()));
     }
 
-    /** Predictions for index inputs. */
+    /** Predictions for index inputs, time-major {@code ids [T][batch]} (see {@link Sequences} for rows). */
     public INDArray predict(int[][] ids, INDArray mask) {
         return activate(head.forwardUnchecked(forwardIds(ids, mask).last().h()));
     }
@@ -137,6 +192,21 @@ public final class SequenceClassifier {
 
     private double run(Recurrent.Output o, int[][] ids, int[] labels, INDArray targets) {
         int B = o.batch(), C = head.outputSize();
+        long given = task == Task.CLASSES ? (labels == null ? -1 : labels.length)
+                : (targets == null || targets.rank() == 0 ? -1 : targets.size(0));
+        if (given != B && given == o.length()) {
+            throw Msg.badInput(
+                    "x tampaknya berurutan batch-dulu [N=" + given + ", T=" + B + ", F] padahal yang diharapkan"
+                            + " waktu-dulu [T, N, F]: targets punya " + given + " baris = panjang sumbu pertama x."
+                            + " Perbaikan: pakai samples.xTimeMajor() (bukan samples.x()), atau SequenceRegressor"
+                            + ".forwardBackward(samples) yang menerima objek Windows.Samples langsung; untuk id token"
+                            + " [B][T] pakai Sequences.batchMajor(baris).",
+                    "x looks batch-major [N=" + given + ", T=" + B + ", F] where time-major [T, N, F] is expected:"
+                            + " the targets have " + given + " rows = the size of x's first axis. Fix: use"
+                            + " samples.xTimeMajor() (not samples.x()), or SequenceRegressor.forwardBackward(samples),"
+                            + " which takes the Windows.Samples object itself; for token ids [B][T] use"
+                            + " Sequences.batchMajor(rows).");
+        }
         if (task == Task.CLASSES) {
             Checks.notNull("labels", labels);
             if (labels.length != B) {
@@ -160,7 +230,7 @@ public final class SequenceClassifier {
         };
         INDArray dh = head.backwardUnchecked(hT, loss.grad(), true);
         State dLast = new State(dh, null);
-        Recurrent.Gradients g = rnn.backwardTrusted(o, null, dLast);
+        Recurrent.Gradients g = cell.backwardSequence(o.cache(), null, dLast);
         if (embedding != null && ids != null) {
             embedding.backward(ids, g.dX());
         }

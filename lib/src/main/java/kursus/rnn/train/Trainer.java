@@ -16,7 +16,12 @@ import kursus.rnn.optim.Optimizer;
 /**
  * The training loop every lesson uses: zero the gradients, run forward + backward on a batch,
  * measure the gradient norm, clip, take an optimiser step; validate now and then, stop early when
- * validation stops improving, and stop with a bilingual hint when the loss becomes NaN/Inf.
+ * validation stops improving, and stop with a bilingual hint ({@link TrainingDivergedException}) when
+ * the loss becomes NaN/Inf, when it explodes far above its first value (default: more than
+ * {@code max(100·|first|, |first| + 10)}, see {@link #divergenceFactor}), or when validation gives NaN.
+ * When the thread is interrupted (Jupyter's Kernel → Interrupt) it stops before the next step, prints
+ * "dihentikan pada langkah N / interrupted at step N" and returns the History so far (stop reason
+ * "interrupted"); the thread's interrupt flag stays set for the caller.
  *
  * <pre>
  * Trainer t = new Trainer(model.params(), new Adam(0.003))
@@ -59,6 +64,7 @@ public final class Trainer {
     private double progressInterval = 0.5;
     private int itemsPerStep = 1;
     private String itemName = "batch";
+    private double divergenceFactor = 100;
 
     /** A trainer that updates {@code params} with {@code optimizer}. */
     public Trainer(Params params, Optimizer optimizer) {
@@ -133,6 +139,17 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Stop with a {@link TrainingDivergedException} when a step's loss exceeds
+     * {@code max(factor·|first loss|, |first loss| + 10)} (default factor 100; 0 = never). Such a loss
+     * means training has blown up (e.g. learning rate 1e6: the loss climbs from 3.26 to millions);
+     * the second term keeps tiny first losses (a regression at 0.001) from stopping on noise.
+     */
+    public Trainer divergenceFactor(double factor) {
+        this.divergenceFactor = nonNegative("factor", factor);
+        return this;
+    }
+
     /** Show (true, default) or hide the live progress line. */
     public Trainer progress(boolean show) {
         this.progressOut = show ? System.out : null;
@@ -177,6 +194,9 @@ public final class Trainer {
             double sum = 0;
             int n = 0;
             for (B batch : epochBatches.apply(e)) {
+                if (run.interrupted()) {
+                    break outer;
+                }
                 double loss = run.step(step, batch);
                 sum += loss;
                 n++;
@@ -207,6 +227,9 @@ public final class Trainer {
         int every = validateEvery > 0 ? validateEvery : Math.max(1, steps / 20);
         Run run = new Run(steps, 0);
         for (int s = 0; s < steps; s++) {
+            if (run.interrupted()) {
+                break;
+            }
             run.step(step, batchAt.apply(s));
             if ((run.stepCount % every == 0 || s == steps - 1) && run.validate()) {
                 break;
@@ -254,17 +277,35 @@ public final class Trainer {
                 line.finish(status());
                 throw new TrainingDivergedException(stepCount, "loss", loss, history);
             }
+            if (divergenceFactor > 0 && !history.stepLoss.isEmpty()) {
+                double first = Math.abs(history.stepLoss.get(0));
+                double limit = Math.max(divergenceFactor * first, first + 10);
+                if (loss > limit) {
+                    line.finish(status());
+                    String v = String.format(java.util.Locale.ROOT, "%.4g", loss);
+                    String f = String.format(java.util.Locale.ROOT, "%.4g", history.stepLoss.get(0));
+                    String l = String.format(java.util.Locale.ROOT, "%.4g", limit);
+                    throw new TrainingDivergedException(stepCount,
+                            "loss = " + v + " meledak jauh di atas loss pertama " + f + " (batas " + l
+                                    + "; ubah dengan divergenceFactor(...))",
+                            "loss = " + v + " exploded far above the first loss " + f + " (limit " + l
+                                    + "; change it with divergenceFactor(...))", clipNorm > 0 || clipValue > 0, history);
+                }
+            }
             double norm = gradientNorm(params);
             if (!Double.isFinite(norm)) {
                 line.finish(status());
                 throw new TrainingDivergedException(stepCount, "gradient norm", norm, history);
             }
+            boolean clipped = false;
             if (clipNorm > 0) {
                 GradClip.clipByGlobalNorm(params, clipNorm);
+                clipped = GradClip.clipsAtNorm(norm, clipNorm);
             }
             if (clipValue > 0) {
-                GradClip.clipByValue(params, clipValue);
+                clipped |= GradClip.clipByValue(params, clipValue) > 0;
             }
+            history.clippedSteps += clipped ? 1 : 0;
             optimizer.step(params);
             history.stepLoss.add(loss);
             history.gradNorm.add(norm);
@@ -281,12 +322,39 @@ public final class Trainer {
             return loss;
         }
 
+        /**
+         * True when the thread was interrupted (Kernel → Interrupt): records the stop reason and prints the
+         * bilingual line once. The interrupt flag is left set.
+         */
+        boolean interrupted() {
+            if (!Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            history.stopReason = "interrupted";
+            line.finish(status());
+            PrintStream out = progressOut != null ? progressOut : System.out;
+            out.println(Msg.of("Pelatihan dihentikan pada langkah " + stepCount + " (interrupt); History menyimpan "
+                            + stepCount + " langkah yang sudah selesai.",
+                    "Training interrupted at step " + stepCount + " (interrupt); the History keeps the "
+                            + stepCount + " finished steps."));
+            return true;
+        }
+
         /** Runs validation if configured; returns true when early stopping says stop. */
         boolean validate() {
             if (validation == null) {
                 return false;
             }
             double v = validation.getAsDouble();
+            if (Double.isNaN(v)) {
+                line.finish(status());
+                throw new TrainingDivergedException(stepCount,
+                        "loss validasi = NaN (loss latih terakhir " + lastLoss() + "). Jika loss latih masih wajar,"
+                                + " periksa fungsi validasinya (mis. data validasi kosong memberi 0/0 = NaN)",
+                        "validation loss = NaN (last training loss " + lastLoss() + "). If the training loss looks"
+                                + " fine, check the validation function (e.g. an empty validation set gives 0/0 = NaN)",
+                        clipNorm > 0 || clipValue > 0, history);
+            }
             history.validationLoss.add(v);
             history.validationStep.add(stepCount);
             for (Map.Entry<String, DoubleSupplier> m : metrics.entrySet()) {
@@ -308,6 +376,11 @@ public final class Trainer {
                 return true;
             }
             return false;
+        }
+
+        String lastLoss() {
+            return history.stepLoss.isEmpty() ? "-"
+                    : String.format(java.util.Locale.ROOT, "%.4g", history.stepLoss.get(history.stepLoss.size() - 1));
         }
 
         History finish() {

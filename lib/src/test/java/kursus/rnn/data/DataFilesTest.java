@@ -68,7 +68,32 @@ class DataFilesTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> DataFiles.file("sp500/no-such-file.csv"));
         assertTrue(e.getMessage().contains("no-such-file.csv"), e.getMessage());
-        assertTrue(e.getMessage().contains("git checkout -- data/"), e.getMessage());
+        assertTrue(e.getMessage().contains("not one of the course's files listed in data/README.md"), e.getMessage());
+        assertTrue(!e.getMessage().contains("git checkout"), "an unlisted name cannot be restored: " + e.getMessage());
+    }
+
+    @Test
+    void aMissingCourseFileIsToBeRestoredFromTheRepository(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("README.md"), DataFiles.MARKER + "\n| `prices/p.csv` | 10 | "
+                + "0".repeat(64) + " |\n");
+        System.setProperty(DataFiles.PROPERTY, data.toString());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DataFiles.file("prices/p.csv"));
+        assertTrue(e.getMessage().contains("git checkout -- data/") && e.getMessage().contains("p.csv"), e.getMessage());
+    }
+
+    @Test
+    void aStudentsOwnMissingFileIsNotToldToRestoreItFromTheRepository(@TempDir Path dir) {
+        Path own = dir.resolve("saham-saya.csv");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Datasets.readPrices(own));
+        String m = e.getMessage();
+        assertTrue(!m.contains("git checkout") && !m.contains("extract.sh"), m);
+        assertTrue(m.contains("File not found: " + own.toAbsolutePath()) && m.contains("Berkas tidak ditemukan"), m);
+        IllegalStateException rel = assertThrows(IllegalStateException.class,
+                () -> Datasets.readPrices(Path.of("no-such-own-prices.csv")));
+        assertTrue(rel.getMessage().contains("working folder " + Path.of("").toAbsolutePath())
+                && rel.getMessage().contains("../data/"), rel.getMessage());
     }
 
     @Test

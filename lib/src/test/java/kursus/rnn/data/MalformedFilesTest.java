@@ -170,4 +170,79 @@ class MalformedFilesTest {
         Path empty = write("empty.train", "<START:person> <END> hi\n");
         expectError(() -> NameMarkup.parse(empty), "empty.train", 1, "an empty span");
     }
+
+    // ---------------------------------------------------------------- empty data, languages, own stock
+
+    @Test
+    void aHeaderOnlyFileIsAnEmptyDataSetNotAnEmptyTable() throws IOException {
+        Path reviews = write("ulasan.csv", REVIEW_HEADER);
+        expectError(() -> Datasets.readReviews(reviews), "ulasan.csv", 2, "empty data set", "data set kosong",
+                "add data rows below the header line");
+        Path prices = write("harga.csv", SP_HEADER);
+        expectError(() -> Datasets.readPrices(prices), "harga.csv", 2, "empty data set");
+        Path en = write("en.csv", "source,text,label\n");
+        expectError(() -> Datasets.readEnglishSentiment(en), "en.csv", 2, "empty data set");
+        Path districts = write("d.csv", "code,regency_code,name\n");
+        expectError(() -> Datasets.readDistrictsTable(districts), "d.csv", 2, "empty data set");
+    }
+
+    @Test
+    void theIndonesianLineOfEveryEmptyFileMessageIsIndonesian() throws IOException {
+        Path csv = write("kosong.csv", "");
+        Path names = write("kosong.txt", "");
+        Path blankLine = write("ulasan.csv", REVIEW_HEADER + "\n");
+        for (Executable call : List.<Executable>of(() -> Datasets.readReviews(csv),
+                () -> Datasets.readNames(names, Pattern.compile("[a-z]+"), "a-z", "a-z"),
+                () -> Datasets.readReviews(blankLine))) {
+            String m = assertThrows(IllegalStateException.class, call).getMessage();
+            String id = m.substring(0, m.indexOf("\n[EN] "));
+            assertTrue(!id.contains("an empty") && !id.contains(" found ") && !id.contains("expected"), id);
+            assertTrue(id.contains("berkas kosong") || id.contains("baris kosong"), id);
+        }
+    }
+
+    @Test
+    void aStudentsOwnFileIsToldToCorrectTheLineNotToRestoreIt() throws IOException {
+        Path f = write("ulasan.csv", REVIEW_HEADER + "r1,Enak.,2,makanan,plain,,train\n");
+        String m = expectError(() -> Datasets.readReviews(f), "ulasan.csv", 2, "correct that line in your file");
+        assertTrue(!m.contains("git checkout"), m);
+    }
+
+    @Test
+    void aYahooFinanceDownloadIsReadAsThePriceTable() throws IOException {
+        Path f = write("BBCA.JK.csv", "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                + "2024-01-02,9400.0,9500.0,9375.0,9475.0,9210.5,45000000\n"
+                + "2024-01-03,9475.0,9525.0,9400.0,9425.0,9161.9,51234500\n"
+                + "2024-01-04,9425.0,9450.0,9300.0,9350.0,9089.0,38000000\n");
+        var t = Datasets.readPrices(f);
+        assertEquals(List.of("date", "open", "high", "low", "close", "adjclose", "volume"), t.columnNames());
+        assertEquals(3, t.rowCount());
+        assertEquals(java.time.LocalDate.of(2024, 1, 3), t.dateColumn("date").get(1));
+        assertEquals(9425.0, t.doubleColumn("close").get(1), 0.0);
+        assertEquals(9161.9, t.doubleColumn("adjclose").get(1), 0.0);
+        assertEquals(51234500L, t.longColumn("volume").get(1));
+        assertEquals("BBCA.JK", t.name());
+    }
+
+    @Test
+    void aPriceFileWithoutAdjustedCloseCopiesTheClose() throws IOException {
+        Path f = write("p.csv", "Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,10\n2024-01-03,1.5,2,1,1.75,20\n");
+        var t = Datasets.readPrices(f);
+        assertEquals(1.75, t.doubleColumn("adjclose").get(1), 0.0);
+        assertEquals(20L, t.longColumn("volume").get(1));
+    }
+
+    @Test
+    void yahoosNullLinesAreNamedWithTheFix() throws IOException {
+        Path f = write("y.csv", "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                + "2024-01-02,1,2,0.5,1.5,1.5,10\n2024-01-03,null,null,null,null,null,null\n");
+        expectError(() -> Datasets.readPrices(f), "y.csv", 3, "column 'open'", "\"null\"", "delete that line");
+    }
+
+    @Test
+    void aNewestFirstPriceFileIsToldToBeSorted() throws IOException {
+        Path f = write("terbaru.csv", "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                + "2024-01-03,1,2,0.5,1.5,1.5,10\n2024-01-02,1,2,0.5,1.5,1.5,10\n");
+        expectError(() -> Datasets.readPrices(f), "terbaru.csv", 3, "newest-first", "from the oldest date");
+    }
 }

@@ -1,6 +1,7 @@
 package kursus.rnn.latihan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,9 +164,25 @@ class Latihan01Test {
 
     @Test
     void aWrongAnswerThrowsABilingualVerdict() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ExerciseFailedException e = assertThrows(ExerciseFailedException.class,
                 () -> Latihan01.checkOneHot(Latihan01Test::oneHotTransposed));
+        assertTrue(e.getMessage().startsWith("Latihan 1.2: TRANSPOSED\n"), e.getMessage());
+        assertEquals("TRANSPOSED", e.mistake());
         assertTrue(e.getMessage().contains("[ID]") && e.getMessage().contains("[EN]"), e.getMessage());
         assertTrue(e.getMessage().contains("transposed"), e.getMessage());
+    }
+
+    @Test
+    void evaluateGivesTheVerdictThatCheckPrints() {
+        Verdict<Mistake> ok = Latihan01.evaluateBuildVocabulary(t -> new java.util.ArrayList<>(new java.util.TreeSet<>(t)));
+        assertTrue(ok.passed(), ok.message());
+        assertEquals(Mistake.OK, ok.mistake());
+        Verdict<Mistake> dup = Latihan01.evaluateBuildVocabulary(t -> { var l = new java.util.ArrayList<>(t); java.util.Collections.sort(l); return l; });
+        assertFalse(dup.passed());
+        assertEquals(Mistake.DUPLICATES, dup.mistake());
+        assertTrue(dup.message().contains("Test sentence"), dup.message());
+        ExerciseFailedException e = assertThrows(ExerciseFailedException.class,
+                () -> Latihan01.checkBuildVocabulary(t -> { var l = new java.util.ArrayList<>(t); java.util.Collections.sort(l); return l; }));
+        assertTrue(e.getMessage().startsWith("Latihan 1.1: DUPLICATES\n"), e.getMessage());
     }
 }

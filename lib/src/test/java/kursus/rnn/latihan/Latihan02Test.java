@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import kursus.rnn.latihan.Latihan02.Act;
+import kursus.rnn.latihan.Latihan02.Mistake;
 import kursus.rnn.latihan.Latihan02.Term;
 import kursus.rnn.latihan.Latihan02.Variant;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class Latihan02Test {
         return Latihan02.identify(in, f.apply(in[0], in[1], in[2], in[3], in[4]));
     }
 
-    private static Latihan02.Verdict verdict(Latihan02.CellForward f) {
-        return Latihan02.diagnose(f);
+    private static Verdict<Mistake> verdict(Latihan02.CellForward f) {
+        return Latihan02.evaluateRnnCellForward(f);
     }
 
     @Test
@@ -41,16 +42,18 @@ class Latihan02Test {
     void transposedWeightIsNamed() {
         Variant v = variantOf((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx.transpose()).add(h.mmul(wh)).addRowVector(b)));
         assertEquals(new Variant(Term.TRANSPOSED, Term.RIGHT, true, Act.TANH, false), v);
-        Latihan02.Verdict r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).add(h.mmul(wh.transpose())).addRowVector(b)));
-        assertFalse(r.ok());
-        assertTrue(r.en().contains("recurrent term") && r.en().contains("transposed"), r.en());
+        Verdict<Mistake> r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).add(h.mmul(wh.transpose())).addRowVector(b)));
+        assertFalse(r.passed());
+        assertTrue(r.message().contains("recurrent term") && r.message().contains("transposed"), r.message());
+        assertEquals(Mistake.TRANSPOSED_WEIGHT, r.mistake());
     }
 
     @Test
     void elementwiseProductIsNamed() {
-        Latihan02.Verdict r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mul(wx).add(h.mmul(wh)).addRowVector(b)));
-        assertFalse(r.ok());
-        assertTrue(r.en().contains("elementwise product"), r.en());
+        Verdict<Mistake> r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mul(wx).add(h.mmul(wh)).addRowVector(b)));
+        assertFalse(r.passed());
+        assertTrue(r.message().contains("elementwise product"), r.message());
+        assertEquals(Mistake.ELEMENTWISE_PRODUCT, r.mistake());
         assertEquals(Term.ELEMENTWISE, variantOf((x, h, wx, wh, b) -> Transforms.tanh(x.mul(wx).add(h.mmul(wh)).addRowVector(b))).input());
     }
 
@@ -62,48 +65,56 @@ class Latihan02Test {
 
     @Test
     void forgottenPreviousStateIsNamed() {
-        Latihan02.Verdict r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).addRowVector(b)));
-        assertFalse(r.ok());
-        assertTrue(r.en().contains("previous state h_{t-1} forgotten"), r.en());
+        Verdict<Mistake> r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).addRowVector(b)));
+        assertFalse(r.passed());
+        assertTrue(r.message().contains("previous state h_{t-1} forgotten"), r.message());
+        assertEquals(Mistake.FORGOT_H_PREV, r.mistake());
     }
 
     @Test
     void missingTanhAndMissingBiasAreNamed() {
-        Latihan02.Verdict noTanh = verdict((x, h, wx, wh, b) -> x.mmul(wx).add(h.mmul(wh)).addRowVector(b));
-        assertTrue(noTanh.en().contains("tanh not applied"), noTanh.en());
-        Latihan02.Verdict noBias = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).add(h.mmul(wh))));
-        assertTrue(noBias.en().contains("bias b_h not added"), noBias.en());
-        Latihan02.Verdict sigmoid = verdict((x, h, wx, wh, b) -> Transforms.sigmoid(x.mmul(wx).add(h.mmul(wh)).addRowVector(b)));
-        assertTrue(sigmoid.en().contains("used sigmoid"), sigmoid.en());
+        Verdict<Mistake> noTanh = verdict((x, h, wx, wh, b) -> x.mmul(wx).add(h.mmul(wh)).addRowVector(b));
+        assertTrue(noTanh.message().contains("tanh not applied"), noTanh.message());
+        assertEquals(Mistake.NO_TANH, noTanh.mistake());
+        Verdict<Mistake> noBias = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).add(h.mmul(wh))));
+        assertTrue(noBias.message().contains("bias b_h not added"), noBias.message());
+        assertEquals(Mistake.NO_BIAS, noBias.mistake());
+        Verdict<Mistake> sigmoid = verdict((x, h, wx, wh, b) -> Transforms.sigmoid(x.mmul(wx).add(h.mmul(wh)).addRowVector(b)));
+        assertTrue(sigmoid.message().contains("used sigmoid"), sigmoid.message());
+        assertEquals(Mistake.SIGMOID, sigmoid.mistake());
     }
 
     @Test
     void swappedWeightsAndTransposedResultAreNamed() {
-        Latihan02.Verdict swapped = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wh).add(h.mmul(wx)).addRowVector(b)));
-        assertTrue(swapped.en().contains("weight matrices swapped"), swapped.en());
-        Latihan02.Verdict tOut = verdict((x, h, wx, wh, b) -> right(x, h, wx, wh, b).transpose());
-        assertTrue(tOut.en().contains("result transposed"), tOut.en());
+        Verdict<Mistake> swapped = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wh).add(h.mmul(wx)).addRowVector(b)));
+        assertTrue(swapped.message().contains("weight matrices swapped"), swapped.message());
+        assertEquals(Mistake.SWAPPED_WEIGHTS, swapped.mistake());
+        Verdict<Mistake> tOut = verdict((x, h, wx, wh, b) -> right(x, h, wx, wh, b).transpose());
+        assertTrue(tOut.message().contains("result transposed"), tOut.message());
+        assertEquals(Mistake.RESULT_TRANSPOSED, tOut.mistake());
     }
 
     @Test
     void inPlaceChangeOfAnInputIsNamed() {
-        Latihan02.Verdict r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).addi(h.mmuli(wh)).addRowVector(b)));
-        assertFalse(r.ok());
-        assertTrue(r.en().contains("changed its argument h_prev"), r.en());
+        Verdict<Mistake> r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).addi(h.mmuli(wh)).addRowVector(b)));
+        assertFalse(r.passed());
+        assertTrue(r.message().contains("changed its argument h_prev"), r.message());
+        assertEquals(Mistake.CHANGED_INPUT, r.mistake());
     }
 
     @Test
     void aShapeErrorOnRectangularInputsIsReportedWithAHint() {
         // right on the square case only: uses the batch size where the hidden size belongs
-        Latihan02.Verdict r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).add(h.mmul(wh)).addRowVector(b.reshape(1, x.size(0)))));
-        assertFalse(r.ok());
-        assertTrue(r.en().contains("threw") && r.en().contains("use mmul, not mul"), r.en());
+        Verdict<Mistake> r = verdict((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).add(h.mmul(wh)).addRowVector(b.reshape(1, x.size(0)))));
+        assertFalse(r.passed());
+        assertTrue(r.message().contains("threw") && r.message().contains("use mmul, not mul"), r.message());
+        assertEquals(Mistake.EXCEPTION, r.mistake());
     }
 
     @Test
     void aWrongAnswerThrowsTheBilingualVerdict() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ExerciseFailedException e = assertThrows(ExerciseFailedException.class,
                 () -> Latihan02.checkRnnCellForward((x, h, wx, wh, b) -> Transforms.tanh(x.mmul(wx).addRowVector(b))));
-        assertTrue(e.getMessage().startsWith("[ID] ✗ Latihan 2") && e.getMessage().contains("\n[EN] ✗ Exercise 2"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Latihan 2.1: FORGOT_H_PREV\n[ID] ✗ Latihan 2.1") && e.getMessage().contains("\n[EN] ✗ Exercise 2.1"), e.getMessage());
     }
 }

@@ -34,7 +34,7 @@ class Latihan03Test {
     }
 
     static Verdict<Mistake> run(Mistake m) {
-        return Latihan03.evaluate((dh, dn, c) -> backward(dh, dn, c, m));
+        return Latihan03.evaluateRnnCellBackward((dh, dn, c) -> backward(dh, dn, c, m));
     }
 
     @Test
@@ -47,7 +47,7 @@ class Latihan03Test {
 
     @Test
     void acceptsBiasAsVector() {
-        Verdict<Mistake> v = Latihan03.evaluate((dh, dn, c) -> {
+        Verdict<Mistake> v = Latihan03.evaluateRnnCellBackward((dh, dn, c) -> {
             Grads g = backward(dh, dn, c, Mistake.NONE);
             return new Grads(g.dx(), g.dhPrev(), g.dW_xh(), g.dW_hh(), g.db_h().reshape(g.db_h().length()));
         });
@@ -88,7 +88,7 @@ class Latihan03Test {
 
     @Test
     void namesTransposedWeightGradient() {
-        Verdict<Mistake> v = Latihan03.evaluate((dh, dn, c) -> {
+        Verdict<Mistake> v = Latihan03.evaluateRnnCellBackward((dh, dn, c) -> {
             Grads g = backward(dh, dn, c, Mistake.NONE);
             return new Grads(g.dx(), g.dhPrev(), g.dW_xh().transpose(), g.dW_hh(), g.db_h());
         });
@@ -99,7 +99,7 @@ class Latihan03Test {
     @Test
     void shapeErrorInProductIsDiagnosedAsTransposition() {
         // dx = da · W_xh (no transpose) does not fit: [B,H]·[I,H]
-        Verdict<Mistake> v = Latihan03.evaluate((dh, dn, c) -> {
+        Verdict<Mistake> v = Latihan03.evaluateRnnCellBackward((dh, dn, c) -> {
             Grads g = backward(dh, dn, c, Mistake.NONE);
             INDArray da = dh.add(dn).mul(c.h().mul(c.h()).rsub(1.0));
             return new Grads(da.mmul(c.W_xh()), g.dhPrev(), g.dW_xh(), g.dW_hh(), g.db_h());
@@ -117,7 +117,7 @@ class Latihan03Test {
 
     @Test
     void namesBiasNotSummedAndBiasAveraged() {
-        Function<Integer, Verdict<Mistake>> f = mode -> Latihan03.evaluate((dh, dn, c) -> {
+        Function<Integer, Verdict<Mistake>> f = mode -> Latihan03.evaluateRnnCellBackward((dh, dn, c) -> {
             Grads g = backward(dh, dn, c, Mistake.NONE);
             INDArray da = dh.add(dn).mul(c.h().mul(c.h()).rsub(1.0));
             INDArray db = mode == 0 ? da : da.mean(true, 0);
@@ -131,13 +131,14 @@ class Latihan03Test {
 
     @Test
     void nullResultIsReported() {
-        assertEquals(Mistake.NULL_RESULT, Latihan03.evaluate((dh, dn, c) -> null).mistake());
+        assertEquals(Mistake.NULL_RESULT, Latihan03.evaluateRnnCellBackward((dh, dn, c) -> null).mistake());
     }
 
     @Test
     void checkThrowsBilingualExceptionOnFailure() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ExerciseFailedException e = assertThrows(ExerciseFailedException.class,
                 () -> Latihan03.checkRnnCellBackward((dh, dn, c) -> backward(dh, dn, c, Mistake.NO_TANH_DERIVATIVE)));
+        assertTrue(e.getMessage().startsWith("Latihan 3.1: NO_TANH_DERIVATIVE\n"), e.getMessage());
         assertTrue(e.getMessage().contains("[ID]") && e.getMessage().contains("[EN]"), e.getMessage());
         assertTrue(e.getMessage().contains("NO_TANH_DERIVATIVE"));
     }
@@ -150,7 +151,7 @@ class Latihan03Test {
     @Test
     void studentChangingInputsInPlaceDoesNotFoolTheCheck() {
         // a correct solution that also scribbles over dh (addi) must still pass: the check keeps its own copies
-        Verdict<Mistake> v = Latihan03.evaluate((dh, dn, c) -> {
+        Verdict<Mistake> v = Latihan03.evaluateRnnCellBackward((dh, dn, c) -> {
             INDArray total = dh.addi(dn);
             INDArray da = total.mul(c.h().mul(c.h()).rsub(1.0));
             return new Grads(da.mmul(c.W_xh().transpose()), da.mmul(c.W_hh().transpose()),

@@ -33,14 +33,14 @@ class Latihan04Test {
 
     @Test
     void acceptsCorrectSolution() {
-        Verdict<Mistake> v = Latihan04.evaluate(Latihan04Test::correct);
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm(Latihan04Test::correct);
         assertTrue(v.passed(), v.message());
         assertTrue(v.message().contains("[ID]") && v.message().contains("[EN]"));
     }
 
     @Test
     void acceptsTorchStyleEpsilon() {
-        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             double coef = max / (norm + 1e-6);
             if (coef < 1) {
@@ -52,7 +52,7 @@ class Latihan04Test {
 
     @Test
     void namesPerParameterNorm() {
-        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             for (INDArray g : gs) {
                 double n = g.norm2Number().doubleValue();
                 if (n > max) {
@@ -65,7 +65,7 @@ class Latihan04Test {
 
     @Test
     void namesScalingBelowThreshold() {
-        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             gs.forEach(g -> g.muli(max / norm));
         });
@@ -74,7 +74,7 @@ class Latihan04Test {
 
     @Test
     void namesNotInPlace() {
-        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             if (norm > max) {
                 for (INDArray g : gs) {
@@ -88,7 +88,7 @@ class Latihan04Test {
 
     @Test
     void namesReplacedListElements() {
-        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             if (norm > max) {
                 for (int i = 0; i < gs.size(); i++) {
@@ -101,7 +101,7 @@ class Latihan04Test {
 
     @Test
     void namesMissingSqrt() {
-        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             double norm = sumSq(gs);
             if (norm > max) {
                 gs.forEach(g -> g.muli(max / norm));
@@ -112,7 +112,7 @@ class Latihan04Test {
 
     @Test
     void namesMissingSquare() {
-        Verdict<Mistake> l1 = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> l1 = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             double norm = 0;
             for (INDArray g : gs) {
                 norm += Transforms.abs(g, true).sumNumber().doubleValue();
@@ -123,7 +123,7 @@ class Latihan04Test {
             }
         });
         assertEquals(Mistake.NO_SQUARE, l1.mistake(), l1.message());
-        Verdict<Mistake> sumOfNorms = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> sumOfNorms = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             double norm = 0;
             for (INDArray g : gs) {
                 norm += g.norm2Number().doubleValue();
@@ -138,7 +138,7 @@ class Latihan04Test {
 
     @Test
     void namesInvertedFactor() {
-        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             double norm = Math.sqrt(sumSq(gs));
             if (norm > max) {
                 gs.forEach(g -> g.muli(norm / max));
@@ -149,13 +149,13 @@ class Latihan04Test {
 
     @Test
     void namesClippingByValue() {
-        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> gs.forEach(g -> Transforms.min(Transforms.max(g, -max, false), max, false)));
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm((gs, max) -> gs.forEach(g -> Transforms.min(Transforms.max(g, -max, false), max, false)));
         assertEquals(Mistake.CLIPS_BY_VALUE, v.mistake(), v.message());
     }
 
     @Test
     void exceptionIsReported() {
-        Verdict<Mistake> v = Latihan04.evaluate((gs, max) -> {
+        Verdict<Mistake> v = Latihan04.evaluateClipByGlobalNorm((gs, max) -> {
             throw new UnsupportedOperationException("TODO");
         });
         assertFalse(v.passed());
@@ -165,8 +165,9 @@ class Latihan04Test {
 
     @Test
     void checkThrowsBilingualExceptionOnFailure() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ExerciseFailedException e = assertThrows(ExerciseFailedException.class,
                 () -> Latihan04.checkClipByGlobalNorm((gs, max) -> { }));
+        assertTrue(e.getMessage().startsWith("Latihan 4.1: NOT_IN_PLACE\n"), e.getMessage());
         assertTrue(e.getMessage().contains("[ID]") && e.getMessage().contains("[EN]"), e.getMessage());
         assertTrue(e.getMessage().contains("NOT_IN_PLACE"), e.getMessage());
     }
