@@ -342,6 +342,74 @@ public final class Charts {
         return render(predictionChart(f, actual, predictions));
     }
 
+    /**
+     * Decimal years of {@code dates} (2000-01-01 → 2000.0, 2000-07-02 → ≈ 2000.5): the x values of a chart
+     * over calendar time ({@link #byDateChart}), so thousands of daily points get a few year ticks instead of
+     * crowded day numbers.
+     */
+    public static double[] years(java.time.LocalDate[] dates) {
+        if (dates == null || dates.length == 0) {
+            throw Msg.badInput("Charts.years: tidak ada tanggal.", "Charts.years: no dates.");
+        }
+        double[] x = new double[dates.length];
+        for (int i = 0; i < dates.length; i++) {
+            java.time.LocalDate d = dates[i];
+            x[i] = d.getYear() + (d.getDayOfYear() - 1) / (double) d.lengthOfYear();
+        }
+        return x;
+    }
+
+    /**
+     * A line chart over calendar time: each series' x values are decimal years ({@link #years}); tick
+     * labels are whole years ({@code 2005}) when the data span three years or more, else year-month
+     * ({@code 2018-07}). Use {@link #prediction}-style colours with {@link #predictionByDate}.
+     */
+    public static XYChart byDateChart(Frame f, Series... series) {
+        return dateAxis(lineChart(f, series), series);
+    }
+
+    /** Image of {@link #byDateChart}. */
+    public static BufferedImage byDate(Frame f, Series... series) {
+        return render(byDateChart(f, series));
+    }
+
+    /** {@link #predictionChart} over calendar time (x values from {@link #years}). */
+    public static BufferedImage predictionByDate(Frame f, Series actual, Series... predictions) {
+        Series[] all = new Series[1 + predictions.length];
+        all[0] = actual;
+        System.arraycopy(predictions, 0, all, 1, predictions.length);
+        return render(dateAxis(predictionChart(f, actual, predictions), all));
+    }
+
+    /** The tick-label function of a date axis spanning {@code span} years. */
+    static java.util.function.Function<Double, String> yearLabels(double span) {
+        if (span >= 3) {
+            return v -> Math.abs(v - Math.rint(v)) < 1e-6 ? String.valueOf((long) Math.rint(v)) : "";
+        }
+        return v -> {
+            long year = (long) Math.floor(v + 1e-9);
+            int month = (int) Math.floor((v - year) * 12 + 1e-6) + 1;
+            return String.format("%d-%02d", year, Math.min(12, Math.max(1, month)));
+        };
+    }
+
+    private static XYChart dateAxis(XYChart c, Series[] series) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            if (s == null || s.x() == null) {
+                throw Msg.badInput("Charts.byDate: setiap seri butuh nilai x = Charts.years(tanggal).",
+                        "Charts.byDate: every series needs x values = Charts.years(dates).");
+            }
+            for (double v : s.x()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        c.getStyler().setxAxisTickLabelsFormattingFunction(yearLabels(hi - lo));
+        return c;
+    }
+
     private static XYChart xy(Frame f, Series[] series, int firstX, String op) {
         requireFrame(f, op);
         if (series == null || series.length == 0) {
