@@ -10,6 +10,7 @@ import kursus.rnn.loss.LossResult;
 import kursus.rnn.loss.SoftmaxCrossEntropy;
 import kursus.rnn.text.LanguageModelBatch;
 import kursus.rnn.text.Sequences;
+import kursus.rnn.text.TextStreams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -134,7 +135,9 @@ public final class CharLanguageModel {
      * carried state, computes the mean cross-entropy over every (unmasked) step, backpropagates
      * through the chunk, fills the gradients of {@link #params()}, and carries the last state.
      *
-     * @param inputs symbol ids {@code [T][batch]}
+     * @param inputs symbol ids, time-major {@code [T][batch]} ({@code inputs[t]} is step t of every
+     *     sequence). A {@code [batch][T]} array of the same size would be read wrongly without an error;
+     *     when your rows are sequences, pass {@code Sequences.batchMajor(rows)} instead.
      * @param targets the next symbols {@code [T][batch]}
      * @param mask {@code [T, batch]} 0/1, or null
      * @return mean loss in nats per predicted symbol
@@ -161,6 +164,19 @@ public final class CharLanguageModel {
      */
     public double forwardBackward(Sequences inputs, Sequences targets, INDArray mask) {
         return forwardBackward(ids("inputs", inputs), ids("targets", targets), mask);
+    }
+
+    /**
+     * One truncated-BPTT pass over a chunk of {@link TextStreams}: resets the state first when the
+     * chunk starts a pass over the text ({@code chunk.startsPass()}), otherwise continues from the
+     * state the previous chunk left, and carries its own last state on.
+     */
+    public double forwardBackward(TextStreams.Chunk chunk) {
+        Checks.notNull("chunk", chunk);
+        if (chunk.startsPass()) {
+            carried = null;
+        }
+        return forwardBackward(chunk.inputs().timeMajor(), chunk.targets().timeMajor(), null);
     }
 
     /**

@@ -1,0 +1,72 @@
+package kursus.rnn.kernel;
+
+/**
+ * The stop flag that Kernel → Interrupt raises, and the check that {@link LoopInstrumenter} inserts into
+ * every notebook cell's compiled code (at each method start and before each backward jump, i.e. once per loop
+ * iteration).
+ *
+ * <p>Cell code is compiled by JShell and loaded by a class loader whose parent holds this class, so the
+ * inserted {@code invokestatic kursus/rnn/kernel/StopCheck.check()V} resolves here. The check costs one volatile
+ * read while no interrupt is pending.
+ *
+ * <p>Library code (lib/) is not instrumented; its long loops ({@code Trainer}, text generation) check
+ * {@link Thread#isInterrupted()} and stop cleanly, keeping partial results. To give them that chance first,
+ * the check in cell code fires only {@link #GRACE_NANOS} after the request.
+ */
+public final class StopCheck {
+
+    /** Delay between the interrupt request and the first throwing check in cell code (lets library loops stop cleanly). */
+    public static final long GRACE_NANOS = 250_000_000L;
+
+    private static volatile boolean requested;
+    private static volatile long requestedAt;
+
+    private StopCheck() {
+    }
+
+    /**
+     * Thrown out of cell code when Kernel → Interrupt was requested. An {@link Error}, so that
+     * {@code catch (Exception e)} in a cell does not swallow it; a cell that catches {@code Throwable} gets it
+     * again at the next loop iteration.
+     */
+    public static final class CellInterrupted extends Error {
+        private static final long serialVersionUID = 1L;
+
+        CellInterrupted() {
+            super("[ID] Sel dihentikan (Kernel → Interrupt). [EN] Cell interrupted (Kernel → Interrupt).", null,
+                    false, false);
+        }
+    }
+
+    /**
+     * Called by instrumented cell code; throws {@link CellInterrupted} once an interrupt has been pending for
+     * {@link #GRACE_NANOS}.
+     */
+    public static void check() {
+        if (requested) {
+            slowPath();
+        }
+    }
+
+    private static void slowPath() {
+        if (System.nanoTime() - requestedAt >= GRACE_NANOS) {
+            throw new CellInterrupted();
+        }
+    }
+
+    /** Raises the flag (Kernel → Interrupt). */
+    static void request() {
+        requestedAt = System.nanoTime();
+        requested = true;
+    }
+
+    /** Lowers the flag (a new cell starts). */
+    static void clear() {
+        requested = false;
+    }
+
+    /** Whether an interrupt is pending. */
+    static boolean isRequested() {
+        return requested;
+    }
+}
