@@ -130,4 +130,26 @@ class CourseJavaEngineTest {
             assertFalse(e.getMessage().contains("Run All Above"), e.getMessage());
         }
     }
+
+    @Test
+    void cellStuckInALibraryCallIsLeftBehindThenStopsAtItsNextCheck() throws Exception {
+        engine.eval(CTX, "long spins = 0;");
+        Object[] r = interruptAfter("while (true) {\n  spins += kursus.rnn.kernel.Spinner.spin(4000);\n}", 500);
+        assertTrue(r[0] instanceof CourseJavaEngine.CellInterruptedException, "got " + r[0]);
+        assertTrue(((Exception) r[0]).getMessage().contains("keeps running in the background"),
+                ((Exception) r[0]).getMessage());
+        double waited = (double) r[1];
+        assertTrue(waited >= CourseExecutionControl.ABANDON_AFTER_MILLIS / 1000.0 - 0.1 && waited < 5, "" + waited);
+        assertEquals(5, engine.eval(CTX, "2 + 3"), "the kernel answers while the stuck cell runs on");
+        // the abandoned thread returns from the library call within 4 s and must stop at the loop's check,
+        // although the later cell cleared the interrupt flag
+        long deadline = System.nanoTime() + 8_000_000_000L;
+        boolean spinning = true;
+        while (spinning && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            spinning = Thread.getAllStackTraces().values().stream().anyMatch(st -> st.length > 0
+                    && java.util.Arrays.stream(st).anyMatch(e -> e.getClassName().equals(Spinner.class.getName())));
+        }
+        assertFalse(spinning, "the abandoned cell is still spinning 8 s later");
+    }
 }
