@@ -58,6 +58,12 @@ class CourseJavaEngineTest {
 
     /** Runs {@code code} in the background, interrupts after {@code delayMs}; returns (exception, seconds). */
     private static Object[] interruptAfter(String code, long delayMs) throws Exception {
+        return interruptWhen(code, delayMs, () -> true);
+    }
+
+    /** Like {@link #interruptAfter} but also waits (up to 30 s) until {@code ready} says the cell runs. */
+    private static Object[] interruptWhen(String code, long delayMs, java.util.function.BooleanSupplier ready)
+            throws Exception {
         CompletableFuture<Exception> done = CompletableFuture.supplyAsync(() -> {
             try {
                 engine.eval(CTX, code);
@@ -67,6 +73,10 @@ class CourseJavaEngineTest {
             }
         });
         Thread.sleep(delayMs);
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (!ready.getAsBoolean() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
         assertFalse(done.isDone(), "the cell must still be running when the interrupt comes");
         long t0 = System.nanoTime();
         engine.interrupt();
@@ -134,7 +144,9 @@ class CourseJavaEngineTest {
     @Test
     void cellStuckInALibraryCallIsLeftBehindThenStopsAtItsNextCheck() throws Exception {
         engine.eval(CTX, "long spins = 0;");
-        Object[] r = interruptAfter("while (true) {\n  spins += kursus.rnn.kernel.Spinner.spin(4000);\n}", 500);
+        Spinner.entered = false;
+        Object[] r = interruptWhen("while (true) {\n  spins += kursus.rnn.kernel.Spinner.spin(4000);\n}", 100,
+                () -> Spinner.entered);
         assertTrue(r[0] instanceof CourseJavaEngine.CellInterruptedException, "got " + r[0]);
         assertTrue(((Exception) r[0]).getMessage().contains("keeps running in the background"),
                 ((Exception) r[0]).getMessage());
