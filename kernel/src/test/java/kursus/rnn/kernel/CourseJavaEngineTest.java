@@ -119,7 +119,7 @@ class CourseJavaEngineTest {
             String m = e.getMessage();
             assertNotNull(m);
             assertTrue(m.startsWith("cannot find symbol"), m);
-            assertTrue(m.contains("variable Datasets"), m);
+            assertTrue(m.startsWith("cannot find symbol; symbol: variable Datasets\n"), m);
             assertTrue(m.contains("[ID] Sel ini memakai sesuatu yang didefinisikan di atas")
                     && m.contains("[EN] This cell uses something defined above") && m.contains("Run All Above"), m);
             String tb = String.join("\n", e.traceback());
