@@ -56,6 +56,15 @@ public final class F32 {
         Reference.reachabilityFence(array);
     }
 
+    private static final float[] ZEROS = new float[4096];
+
+    /** Sets every element to 0. */
+    public void fillZero() {
+        for (int i = 0; i < length; i += ZEROS.length) {
+            put(i, ZEROS, 0, Math.min(ZEROS.length, length - i));
+        }
+    }
+
     /** All elements as a new {@code float[]}. */
     public float[] toArray() {
         float[] out = new float[length];
