@@ -384,6 +384,6 @@ public final class GruCell extends BaseCell {
         if (dX != null) {
             in.inputGradF32(dCandN, wh, H, H, dX);
         }
-        return gradients(cache, dX, new State(matrix(dh, B, H), null));
+        return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), null));
     }
 }

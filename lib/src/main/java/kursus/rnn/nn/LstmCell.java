@@ -401,6 +401,6 @@ public final class LstmCell extends BaseCell {
         in.weightGradF32(dA, dAn, gw, H, K);
         F32.of(b.grad()).addFrom(0, db, K);
         INDArray dX = in.inputGradF32(dAn, w, H, K, null);
-        return gradients(cache, dX, new State(matrix(dh, B, H), matrix(dc, B, H)));
+        return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), matrix(dc, B, H)));
     }
 }

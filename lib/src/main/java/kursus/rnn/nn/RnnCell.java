@@ -207,6 +207,6 @@ public final class RnnCell extends BaseCell {
         in.weightGradF32(dA, dAn, F32.of(Wxh.grad()), 0, H); // dW_xh = Σ x_tᵀ·da_t
         F32.of(bh.grad()).addFrom(0, db, H);
         INDArray dX = in.inputGradF32(dAn, F32.of(Wxh.value()), 0, H, null);
-        return gradients(cache, dX, new State(matrix(dh, B, H), null));
+        return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), null));
     }
 }
