@@ -7,7 +7,7 @@ Run once with Debian's NumPy (python3-numpy 1.24 on Linux x86-64, glibc):
 
 Output: one case per line, tab-separated:  key  shape  values
   key     seed/name, or paper/<snippet>/<nn>_<variable> for the arrays of the paper
-          ../shared/seeds/004_*.txt draws after np.random.seed(1), in its order
+          the lecture paper (section 2.1) draws after np.random.seed(1), in its order
   shape   dims joined by 'x' ('-' for a sequence of separate calls)
   values  space-separated; doubles as Python repr (shortest string that reads back to the
           same 64 bits), integers as integers, digests as hex
@@ -118,7 +118,7 @@ xs = np.concatenate([
 put("log/x_bits", str(len(xs)), xs.view(np.int64).tolist())
 put("log/log_bits", str(len(xs)), np.array([math.log(v) for v in xs]).view(np.int64).tolist())
 
-# The paper ../shared/seeds/004_*.txt: np.random.seed(1), then these randn draws in this order.
+# The lecture paper (section 2.1): np.random.seed(1), then these randn draws in this order.
 # OCR fixes (see issue 3): ba is (5,1); the forward snippets draw Waa before Wax, the backward
 # ones Wax before Waa; the LSTM snippets draw Wo, bo before Wc, bc.
 LSTM_PARAMS = [("Wf", (5, 8)), ("bf", (5, 1)), ("Wi", (5, 8)), ("bi", (5, 1)),

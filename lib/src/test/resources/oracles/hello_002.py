@@ -1,4 +1,4 @@
-# Oracle for HelloExampleTest: the "hello" worked example of seeds/002 (slides), column layout as on
+# Oracle for HelloExampleTest: the lecture's "hello" worked example (slides), column layout as on
 # the slides. Run: /usr/bin/python3 hello_002.py
 import numpy as np
 np.set_printoptions(precision=10)

@@ -1,4 +1,4 @@
-# Oracle for PaperTest: re-runs the numpy code of seeds/004 (section 2.1) with np.random.seed(1)
+# Oracle for PaperTest: re-runs the numpy code of the lecture paper (section 2.1) with np.random.seed(1)
 # exactly as printed there (ba of shape (5,1); forward draws Waa before Wax, backward Wax before Waa;
 # LSTM draws Wo, bo before Wc, bc). Run with Debian python3-numpy: /usr/bin/python3 paper_004.py
 # Every value the paper prints is reproduced (see PaperTest for the printed values).

@@ -35,7 +35,7 @@ import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
 
 /**
  * Start-up replacement for {@code org.rapaio.jupyter.kernel.MainApp.main} of rapaio-jupyter-kernel
- * <b>3.0.1</b> that closes its two start-up races (see {@code /work/shared/research/deps.md}, section 6):
+ * <b>3.0.1</b> that closes its two start-up races:
  *
  * <ol>
  *   <li><b>Handler race.</b> {@code Channels.connect()} binds the ZMQ sockets (which starts the loop

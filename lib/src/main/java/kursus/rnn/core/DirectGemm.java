@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ND4J loads and calls for its own BLAS level 3), for 2-D, C-contiguous FLOAT or DOUBLE arrays.
  *
  * <p>Why: {@code Nd4j.gemm} builds a custom op per call, which costs 10–50 µs before any arithmetic
- * (see {@code research/deps.md}); an LSTM training step makes one product per time step forward and
+ * (measured on ND4J 1.0.0-M2.1); an LSTM training step makes one product per time step forward and
  * backward, so for small batches that fixed cost was a large share of the step. The arrays are
  * addressed exactly as {@link Flat} addresses them (buffer + element offset). Anything else
  * (other types, strided views, mismatched shapes) is left to ND4J: {@link #gemm} returns false.

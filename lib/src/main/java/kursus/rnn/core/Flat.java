@@ -11,8 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Element access to the memory of a contiguous, C-order {@link INDArray}, as if it were a flat
  * Java array: element {@code [i, j]} of a {@code [rows, cols]} array is {@code get(i * cols + j)}.
  *
- * <p>Why: every ND4J call costs 2–35 µs of fixed overhead, whatever the array size (see
- * {@code research/deps.md}). An LSTM step written as ~25 separate element-wise ND4J calls spends
+ * <p>Why: every ND4J call costs 2–35 µs of fixed overhead, whatever the array size
+ * (measured on ND4J 1.0.0-M2.1, warm JIT: ≈ 2 µs for an in-place transform, 10–15 µs for a
+ * pairwise or broadcast op, 25–35 µs for a product that allocates its result). An LSTM step written as ~25 separate element-wise ND4J calls spends
  * most of its time in that overhead. The library therefore writes element-wise rules (gate
  * non-linearities and their derivatives, losses, optimiser updates) as plain loops over a
  * {@code Flat} view, and uses ND4J for what it is good at: matrix products. Reads and writes go

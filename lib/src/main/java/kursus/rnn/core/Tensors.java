@@ -52,9 +52,4 @@ public final class Tensors {
     public static INDArray zeros(DataType dt, long... shape) {
         return Nd4j.zeros(dt, shape);
     }
-
-    /** Size of an array as an {@code int} (the library's arrays stay below 2^31 elements). */
-    public static int length(INDArray x) {
-        return Math.toIntExact(x.length());
-    }
 }

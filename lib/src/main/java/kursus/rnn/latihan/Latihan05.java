@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Exercises 5a and 5b (lesson 05, LSTM), in the library's row-vector layout with one fused weight
+ * Exercises 5.1 and 5.2 (lesson 05, LSTM), in the library's row-vector layout with one fused weight
  * matrix (as {@link kursus.rnn.nn.LstmCell}):
  *
  * <pre>
@@ -26,8 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * h_t = o_t ∘ tanh(c_t)
  * </pre>
  *
- * 5a: the student writes one step ({@link CellForward}); 5b: the loop over time
- * ({@link SequenceForward}), {@code x [T, B, I] → h [T, B, H]}. Each check runs the function on fresh
+ * 5.1: the student writes one step ({@link CellForward}); 5.2: the loop over time
+ * ({@link SequenceForward}, given a correct step), {@code x [T, B, I] → h [T, B, H]}. Each check runs the function on fresh
  * seeded inputs, compares with a plain-Java reference (itself tested against {@code LstmCell}),
  * prints a bilingual verdict and, on failure, names the likely mistake (gate order, forgotten
  * {@code c_{t-1}}, matrix instead of elementwise product, missing tanh on {@code c_t}, state not
@@ -42,68 +42,115 @@ public final class Latihan05 {
         State apply(INDArray x_t, INDArray h_prev, INDArray c_prev, INDArray W, INDArray b);
     }
 
-    /** The student's loop: {@code x [T, B, I]}, {@code h0, c0 [B, H]} → every {@code h_t} as {@code [T, B, H]}. */
-    @FunctionalInterface
-    public interface SequenceForward {
-        INDArray apply(INDArray x, INDArray h0, INDArray c0, INDArray W, INDArray b);
+    /** The mistakes exercise 5.1 ({@code lstmCellForward}) recognises. */
+    public enum Mistake implements Explained {
+        NONE("benar", "correct"),
+        EXCEPTION("baca pesannya. Ingat bentuknya: [h_{t-1}, x_t] [B, H+I] · W [H+I, 4H] = [B, 4H]",
+                "read its message. Mind the shapes: [h_{t-1}, x_t] [B, H+I] · W [H+I, 4H] = [B, 4H]"),
+        NULL_RESULT("fungsi mengembalikan null atau State tanpa c; kembalikan State.of(h, c)",
+                "the function returned null or a State without c; return State.of(h, c)"),
+        WRONG_SHAPE("bentuk h atau c salah; keduanya [B, H]", "wrong shape of h or c; both are [B, H]"),
+        CHANGED_INPUT("fungsi mengubah masukannya di tempat (addi/muli/assign); pakai add/mul yang membuat array baru",
+                "the function changed an input in place (addi/muli/assign); use add/mul, which make new arrays"),
+        GATE_ORDER("urutan gerbang salah. Di pustaka ini kolom W dibagi empat blok berurutan f, i, c̃, o "
+                + "(blok k = kolom k·H sampai (k+1)·H). PyTorch memakai i, f, g, o dan makalah menulis Wf, Wi, Wo, Wc — jangan tertukar",
+                "wrong gate order. In this library the columns of W are four blocks in the order f, i, c̃, o "
+                        + "(block k = columns k·H to (k+1)·H). PyTorch uses i, f, g, o and the paper lists Wf, Wi, Wo, Wc — do not mix them up"),
+        FORGOT_C_PREV("c_{t-1} terlupa: c_t = i∘c̃ saja. State sel lama harus ikut, lewat gerbang lupa. "
+                + "Tanpa suku itu LSTM tidak punya ingatan jangka panjang sama sekali",
+                "c_{t-1} is forgotten: c_t = i∘c̃ only. The old cell state must come along, through the forget gate. "
+                        + "Without that term the LSTM has no long-term memory at all"),
+        MATRIX_PRODUCT_FOR_GATE("perkalian matriks (mmul) dipakai untuk gerbang. Gerbang bekerja per elemen (mul); "
+                + "hanya [h_{t-1}, x_t]·W yang perkalian matriks",
+                "a matrix product (mmul) is used for a gate. Gates act element by element (mul); "
+                        + "only [h_{t-1}, x_t]·W is a matrix product"),
+        NO_TANH_ON_C("h_t = o∘c_t: tanh pada c_t hilang. c_t sendiri tidak dibatasi; sebelum dikalikan o, ia diperas ke (−1, 1)",
+                "h_t = o∘c_t: the tanh on c_t is missing. c_t itself is unbounded; before it is multiplied by o it is squashed into (−1, 1)"),
+        TANH_OF_C_PREV("h_t memakai c_{t-1}. Hitung dulu c_t yang baru, baru h_t dari c_t",
+                "h_t uses c_{t-1}. Compute the new c_t first, then h_t from c_t"),
+        CANDIDATE_SIGMOID("kandidat c̃ memakai σ. Gerbang (f, i, o) memakai σ karena bernilai 0..1; kandidat memakai tanh (−1..1) agar bisa menambah atau mengurangi",
+                "the candidate c̃ uses σ. The gates (f, i, o) use σ because they are 0..1; the candidate uses tanh (−1..1) so it can add or subtract"),
+        CONCAT_ORDER("urutan penggabungan terbalik: [x_t, h_{t-1}]. Baris W untuk h_{t-1} ada di atas",
+                "concatenation order reversed: [x_t, h_{t-1}]. The rows of W for h_{t-1} come first"),
+        FORGOT_BIAS("bias b tidak ditambahkan", "the bias b is not added"),
+        H_AND_C_SWAPPED("h dan c tertukar di hasil: State.of(h, c) — h dulu", "h and c are swapped in the result: State.of(h, c) — h first"),
+        UNKNOWN("nilai salah dan tidak cocok dengan kesalahan yang umum. Periksa langkah demi langkah: "
+                + "a = [h_prev, x_t]·W + b; f, i, o = σ(blok 0, 1, 3), c̃ = tanh(blok 2); lalu c_t, lalu h_t",
+                "wrong values that match no common mistake. Check step by step: "
+                        + "a = [h_prev, x_t]·W + b; f, i, o = σ(blocks 0, 1, 3), c̃ = tanh(block 2); then c_t, then h_t");
+
+        private final String id;
+        private final String en;
+
+        Mistake(String id, String en) {
+            this.id = id;
+            this.en = en;
+        }
+
+        @Override
+        public String indonesian() {
+            return id;
+        }
+
+        @Override
+        public String english() {
+            return en;
+        }
     }
 
-    /** The mistakes the checks recognise. */
-    public enum Mistake {
-        /** Everything correct. */
-        NONE,
-        /** No function, or it returned null / a state without {@code c}. */
-        NULL_RESULT,
-        /** The function threw an exception. */
-        EXCEPTION,
-        /** A result with a shape that does not fit. */
-        WRONG_SHAPE,
-        /** An input array was changed in place. */
-        CHANGED_INPUT,
-        /** The four column blocks of {@code W} taken in another order than f, i, c̃, o. */
-        GATE_ORDER,
-        /** {@code c_t = i ∘ c̃}: the old cell state {@code c_{t-1}} (times f) was left out. */
-        FORGOT_C_PREV,
-        /** A matrix product ({@code mmul}) where the LSTM multiplies elementwise (f∘c, i∘c̃, o∘tanh c). */
-        MATRIX_PRODUCT_FOR_GATE,
-        /** {@code h_t = o ∘ c_t}: the tanh on {@code c_t} is missing. */
-        NO_TANH_ON_C,
-        /** {@code h_t = o ∘ tanh(c_{t-1})}: the old cell state used instead of the new one. */
-        TANH_OF_C_PREV,
-        /** The candidate squashed with σ instead of tanh. */
-        CANDIDATE_SIGMOID,
-        /** {@code [x_t, h_{t-1}]} instead of {@code [h_{t-1}, x_t]} (rows of W are for h first). */
-        CONCAT_ORDER,
-        /** The bias {@code b} not added. */
-        FORGOT_BIAS,
-        /** Returned {@code State.of(c, h)} instead of {@code State.of(h, c)}. */
-        H_AND_C_SWAPPED,
-        /** Loop: the cell state is not carried from step to step (c0 used at every step). */
-        C_NOT_CARRIED,
-        /** Loop: the hidden state is not carried from step to step (h0 used at every step). */
-        H_NOT_CARRIED,
-        /** Loop: h0/c0 ignored, the loop starts from zeros. */
-        INITIAL_STATE_IGNORED,
-        /** Loop: step t stores h_{t-1} instead of h_t. */
-        OUTPUT_SHIFTED,
-        /** Loop: the cell states c_t stored instead of h_t. */
-        STORED_C,
-        /** Loop: the loop is right but the cell inside it is wrong (see exercise 5a). */
-        CELL_WRONG,
-        /** Wrong values that match none of the known mistakes. */
-        UNKNOWN
+    /** The mistakes exercise 5.2 ({@code lstmForward}) recognises. */
+    public enum LoopMistake implements Explained {
+        NONE("benar", "correct"),
+        EXCEPTION("baca pesannya. x.slice(t) memberi x_t [B, I]; sel mengembalikan State dengan h() dan c(), keduanya [B, H]",
+                "read its message. x.slice(t) gives x_t [B, I]; the cell returns a State with h() and c(), both [B, H]"),
+        NULL_RESULT("fungsi mengembalikan null", "the function returned null"),
+        WRONG_SHAPE("bentuk hasil salah; seharusnya [T, B, H], satu h_t per langkah",
+                "wrong result shape; expected [T, B, H], one h_t per step"),
+        CHANGED_INPUT("fungsi mengubah masukannya di tempat; pakai array baru", "the function changed an input in place; use new arrays"),
+        FORGOT_TO_CARRY_C("state sel tidak dibawa: setiap langkah memakai c0 lagi. Ingatan jangka panjang LSTM ada di c — "
+                + "c dari langkah t harus menjadi c_{t-1} langkah t+1",
+                "the cell state is not carried: every step uses c0 again. The LSTM's long-term memory is c — "
+                        + "the c of step t must become c_{t-1} of step t+1"),
+        FORGOT_TO_CARRY_H("state tersembunyi tidak dibawa: setiap langkah memakai h0 lagi", "the hidden state is not carried: every step uses h0 again"),
+        FORGOT_TO_CARRY_BOTH("h maupun c tidak dibawa: setiap langkah mulai lagi dari h0, c0", "neither h nor c is carried: every step starts again from h0, c0"),
+        IGNORED_INITIAL_STATE("h0/c0 yang diberikan tidak dipakai (mulai dari nol?)", "the given h0/c0 are not used (started from zeros?)"),
+        STORED_PREVIOUS_STATE("posisi t berisi state SEBELUM langkah t; simpan h sesudah memanggil sel",
+                "position t holds the state BEFORE step t; store h after calling the cell"),
+        STORED_C("yang disimpan c_t, bukan h_t. Keluaran LSTM per langkah adalah h_t", "c_t is stored instead of h_t. The LSTM's output at each step is h_t"),
+        UNKNOWN("nilai salah dan tidak cocok dengan kesalahan yang umum. Urutannya: h = h0, c = c0; untuk t = 0..T-1: "
+                + "s = cell(x_t, h, c); h = s.h(); c = s.c(); simpan h di posisi t",
+                "wrong values that match no common mistake. The order: h = h0, c = c0; for t = 0..T-1: "
+                        + "s = cell(x_t, h, c); h = s.h(); c = s.c(); store h at position t");
+
+        private final String id;
+        private final String en;
+
+        LoopMistake(String id, String en) {
+            this.id = id;
+            this.en = en;
+        }
+
+        @Override
+        public String indonesian() {
+            return id;
+        }
+
+        @Override
+        public String english() {
+            return en;
+        }
     }
 
     static final double TOL = 1e-6;
 
-    // ------------------------------------------------------------------------------------------ 5a
+    // ------------------------------------------------------------------------------------------ 5.1
 
-    /** Runs the student's LSTM step and prints the verdict; throws {@link IllegalStateException} on failure. */
+    /** Runs the student's LSTM step and prints the verdict; throws {@link ExerciseFailedException} on failure. */
     public static void checkLstmCellForward(CellForward f) {
-        Exercise.printOrThrow("Latihan 5a", evaluateLstmCellForward(f));
+        Exercise.report("Latihan 5.1", evaluateLstmCellForward(f));
     }
 
-    /** The verdict of exercise 5a without printing or throwing (for tests). */
+    /** The verdict of exercise 5.1 without printing or throwing (for tests and demos). */
     public static Verdict<Mistake> evaluateLstmCellForward(CellForward f) {
         if (f == null) {
             return new Verdict<>(false, Mistake.NULL_RESULT, Exercise.noFunction());
@@ -133,16 +180,14 @@ public final class Latihan05 {
         try {
             got = f.apply(in[0], in[1], in[2], in[3], in[4]);
         } catch (RuntimeException e) {
-            return threw(e, c);
+            boolean shape = shapeError(e);
+            return fail(shape ? Mistake.MATRIX_PRODUCT_FOR_GATE : Mistake.EXCEPTION, log, threwText(e, c, shape));
         }
-        String changed = changedInput(in, before, new String[] {"x_t", "h_prev", "c_prev", "W", "b"});
-        if (changed != null) {
-            return changedVerdict(changed);
+        if (changedInput(in, before, new String[] {"x_t", "h_prev", "c_prev", "W", "b"}) != null) {
+            return fail(Mistake.CHANGED_INPUT, log, null);
         }
         if (got == null || got.h() == null || got.c() == null) {
-            return new Verdict<>(false, Mistake.NULL_RESULT, Msg.of(
-                    "✗ Hasilnya null atau tanpa c; kembalikan State.of(h, c).",
-                    "✗ The result is null or has no c; return State.of(h, c)."));
+            return fail(Mistake.NULL_RESULT, log, null);
         }
         double[][][] ref = cell(c.x[0], c.h0, c.c0, c.W, c.b, Variant.RIGHT);
         String shape = shapeProblem(got.h(), "h", c.B, c.H);
@@ -154,82 +199,91 @@ public final class Latihan05 {
         }
         double[][] h = toMatrix(got.h(), c.B, c.H), cc = toMatrix(got.c(), c.B, c.H);
         double eh = relErr(h, ref[0]), ec = relErr(cc, ref[1]);
-        boolean ok = eh < TOL && ec < TOL;
-        log.append(String.format("Latihan 5a — B=%d, I=%d, H=%d: h %s (rel err %.1e), c %s (rel err %.1e)%n",
+        log.append(String.format("Latihan 5.1 — B=%d, I=%d, H=%d: h %s (rel err %.1e), c %s (rel err %.1e)%n",
                 c.B, c.I, c.H, eh < TOL ? "✓" : "✗", eh, ec < TOL ? "✓" : "✗", ec));
-        if (ok) {
+        if (eh < TOL && ec < TOL) {
             return new Verdict<>(true, Mistake.NONE, log.toString());
         }
         if (relErr(h, ref[1]) < TOL && relErr(cc, ref[0]) < TOL) {
-            return new Verdict<>(false, Mistake.H_AND_C_SWAPPED, log + advice(Mistake.H_AND_C_SWAPPED));
+            return fail(Mistake.H_AND_C_SWAPPED, log, null);
         }
         for (Variant v : Variant.singleMistakes(c.B == c.H)) {
             double[][][] w = cell(c.x[0], c.h0, c.c0, c.W, c.b, v);
             if (relErr(h, w[0]) < TOL && relErr(cc, w[1]) < TOL) {
-                return new Verdict<>(false, v.mistake(), log + advice(v.mistake()));
+                return fail(v.mistake(), log, null);
             }
         }
-        return new Verdict<>(false, Mistake.UNKNOWN, log + Msg.of(
-                "✗ Nilainya salah dan tidak cocok dengan kesalahan yang umum. Periksa langkah demi langkah: "
-                        + "a = [h_prev, x_t]·W + b; f, i, o = σ(blok 0, 1, 3), c̃ = tanh(blok 2); c = f∘c_prev + i∘c̃; h = o∘tanh(c).",
-                "✗ The values are wrong and match no common mistake. Check step by step: "
-                        + "a = [h_prev, x_t]·W + b; f, i, o = σ(blocks 0, 1, 3), c̃ = tanh(block 2); c = f∘c_prev + i∘c̃; h = o∘tanh(c)."));
+        return fail(Mistake.UNKNOWN, log, null);
     }
 
-    // ------------------------------------------------------------------------------------------ 5b
+    // ------------------------------------------------------------------------------------------ 5.2
 
-    /** Runs the student's loop over time and prints the verdict; throws {@link IllegalStateException} on failure. */
+    /**
+     * The student's loop over time. {@code cell} is a correct LSTM step given by the check (so the loop is
+     * checked on its own); {@code x [T, B, I]}, {@code h0, c0 [B, H]}; returns every {@code h_t} as {@code [T, B, H]}.
+     */
+    @FunctionalInterface
+    public interface SequenceForward {
+        INDArray apply(INDArray x, INDArray h0, INDArray c0, INDArray W, INDArray b, CellForward cell);
+    }
+
+    /** Runs the student's loop over time and prints the verdict; throws {@link ExerciseFailedException} on failure. */
     public static void checkLstmForward(SequenceForward f) {
-        Exercise.printOrThrow("Latihan 5b", evaluateLstmForward(f));
+        Exercise.report("Latihan 5.2", evaluateLstmForward(f));
     }
 
-    /** The verdict of exercise 5b without printing or throwing (for tests). */
-    public static Verdict<Mistake> evaluateLstmForward(SequenceForward f) {
+    /** The verdict of exercise 5.2 without printing or throwing (for tests and demos). */
+    public static Verdict<LoopMistake> evaluateLstmForward(SequenceForward f) {
         if (f == null) {
-            return new Verdict<>(false, Mistake.NULL_RESULT, Exercise.noFunction());
+            return new Verdict<>(false, LoopMistake.NULL_RESULT, Exercise.noFunction());
         }
-        int[][] sizes = {{2, 3, 4, 5}, {3, 1, 2, 4}}; // B, I, H, T
+        int[][] sizes = {{2, 3, 4, 5}, {3, 1, 2, 1}}; // B, I, H, T (T = 1 second)
         long[] seeds = {5050, 5051};
         StringBuilder log = new StringBuilder();
         for (int k = 0; k < sizes.length; k++) {
             Case c = new Case(new NumpyRandom(seeds[k]), sizes[k][0], sizes[k][1], sizes[k][2], sizes[k][3]);
-            Verdict<Mistake> v = loopCase(f, c, log);
+            Verdict<LoopMistake> v = loopCase(f, c, log);
             if (!v.passed()) {
                 return v;
             }
         }
-        return new Verdict<>(true, Mistake.NONE, log + Msg.of(
+        return new Verdict<>(true, LoopMistake.NONE, log + Msg.of(
                 "✓ Benar! Loop Anda membawa h dan c dari langkah ke langkah, mulai dari h0 dan c0, dan menyimpan setiap h_t.",
                 "✓ Correct! Your loop carries h and c from step to step, starts from h0 and c0, and stores every h_t."));
     }
 
-    private static Verdict<Mistake> loopCase(SequenceForward f, Case c, StringBuilder log) {
+    /** The correct step handed to the student's loop. */
+    static final CellForward REFERENCE_CELL = (x, h, c, W, b) -> {
+        int B = (int) x.size(0), H = (int) h.size(1);
+        double[][][] r = cell(toMatrix(x, B, (int) x.size(1)), toMatrix(h, B, H), toMatrix(c, B, H),
+                toMatrix(W, (int) W.size(0), (int) W.size(1)), toMatrix(b, 1, 4 * H), Variant.RIGHT);
+        return State.of(nd(r[0]), nd(r[1]));
+    };
+
+    private static Verdict<LoopMistake> loopCase(SequenceForward f, Case c, StringBuilder log) {
         INDArray x = Nd4j.create(c.x).castTo(DataType.DOUBLE); // [T, B, I]
-        INDArray[] in = {x, nd(c.h0), nd(c.c0), nd(c.W), nd(c.b)};
+        INDArray[] in = {nd(c.h0), nd(c.c0), nd(c.W), nd(c.b)};
         double[] xBefore = x.dup().data().asDouble();
-        double[][][] before = copies(Arrays.copyOfRange(in, 1, 5));
+        double[][][] before = copies(in);
         INDArray got;
         try {
-            got = f.apply(in[0], in[1], in[2], in[3], in[4]);
+            got = f.apply(x, in[0], in[1], in[2], in[3], REFERENCE_CELL);
         } catch (RuntimeException e) {
-            return threw(e, c);
+            return new Verdict<>(false, LoopMistake.EXCEPTION, log + Msg.of(
+                    "✗ Fungsi Anda melempar " + Exercise.threw(e) + " (T=" + c.T + ", B=" + c.B + ", I=" + c.I + ", H=" + c.H + ").",
+                    "✗ Your function threw " + Exercise.threw(e) + " (T=" + c.T + ", B=" + c.B + ", I=" + c.I + ", H=" + c.H + ").")
+                    + "\n" + Exercise.likelyMistake(LoopMistake.EXCEPTION.indonesian(), LoopMistake.EXCEPTION.english()));
         }
-        if (!Arrays.equals(xBefore, x.data().asDouble())) {
-            return changedVerdict("x");
-        }
-        String changed = changedInput(Arrays.copyOfRange(in, 1, 5), before, new String[] {"h0", "c0", "W", "b"});
-        if (changed != null) {
-            return changedVerdict(changed);
+        if (!Arrays.equals(xBefore, x.data().asDouble()) || changedInput(in, before, new String[] {"h0", "c0", "W", "b"}) != null) {
+            return failLoop(LoopMistake.CHANGED_INPUT, log);
         }
         if (got == null) {
-            return new Verdict<>(false, Mistake.NULL_RESULT, Msg.of(
-                    "✗ Fungsi mengembalikan null; kembalikan array h berbentuk [T, B, H].",
-                    "✗ The function returned null; return the h array of shape [T, B, H]."));
+            return failLoop(LoopMistake.NULL_RESULT, log);
         }
         long[] want = {c.T, c.B, c.H};
         if (!Arrays.equals(got.shape(), want)) {
             String a = Arrays.toString(got.shape()).replace(" ", ""), w = Arrays.toString(want).replace(" ", "");
-            return new Verdict<>(false, Mistake.WRONG_SHAPE, Msg.of(
+            return new Verdict<>(false, LoopMistake.WRONG_SHAPE, log + Msg.of(
                     "✗ Hasil berbentuk " + a + ", seharusnya [T, B, H] = " + w + ": satu h_t [B, H] per langkah waktu.",
                     "✗ The result has shape " + a + ", expected [T, B, H] = " + w + ": one h_t [B, H] per time step."));
         }
@@ -237,28 +291,26 @@ public final class Latihan05 {
         for (int t = 0; t < c.T; t++) {
             mine[t] = toMatrix(got.slice(t), c.B, c.H);
         }
-        double[][][] ref = loop(c, Variant.RIGHT, Loop.RIGHT);
-        double err = relErr3(mine, ref);
-        log.append(String.format("Latihan 5b — T=%d, B=%d, I=%d, H=%d: h_1..h_T %s (rel err %.1e)%n",
+        double err = relErr3(mine, loop(c, Loop.RIGHT));
+        log.append(String.format("Latihan 5.2 — T=%d, B=%d, I=%d, H=%d: h_1..h_T %s (rel err %.1e)%n",
                 c.T, c.B, c.I, c.H, err < TOL ? "✓" : "✗", err));
         if (err < TOL) {
-            return new Verdict<>(true, Mistake.NONE, log.toString());
+            return new Verdict<>(true, LoopMistake.NONE, log.toString());
         }
         for (Loop l : Loop.values()) {
-            if (l != Loop.RIGHT && relErr3(mine, loop(c, Variant.RIGHT, l)) < TOL) {
-                return new Verdict<>(false, l.mistake, log + advice(l.mistake));
+            if (l != Loop.RIGHT && relErr3(mine, loop(c, l)) < TOL) {
+                return failLoop(l.mistake, log);
             }
         }
-        for (Variant v : Variant.singleMistakes(false)) {
-            if (relErr3(mine, loop(c, v, Loop.RIGHT)) < TOL) {
-                return new Verdict<>(false, Mistake.CELL_WRONG, log + advice(Mistake.CELL_WRONG) + "\n" + advice(v.mistake()));
-            }
-        }
-        return new Verdict<>(false, Mistake.UNKNOWN, log + Msg.of(
-                "✗ Nilainya salah dan tidak cocok dengan kesalahan yang umum. Pastikan sel Anda lulus Latihan 5a, lalu: "
-                        + "h = h0, c = c0; untuk t = 0..T-1: (h, c) = sel(x[t], h, c); simpan h di baris t.",
-                "✗ The values are wrong and match no common mistake. Make sure your cell passes exercise 5a, then: "
-                        + "h = h0, c = c0; for t = 0..T-1: (h, c) = cell(x[t], h, c); store h at row t."));
+        return failLoop(LoopMistake.UNKNOWN, log);
+    }
+
+    private static Verdict<Mistake> fail(Mistake m, StringBuilder log, String extra) {
+        return new Verdict<>(false, m, log + (extra == null ? "" : extra + "\n") + Exercise.likelyMistake(m.indonesian(), m.english()));
+    }
+
+    private static Verdict<LoopMistake> failLoop(LoopMistake m, StringBuilder log) {
+        return new Verdict<>(false, m, log + Exercise.likelyMistake(m.indonesian(), m.english()));
     }
 
     // ------------------------------------------------------------------------------------------ reference and variants
@@ -294,10 +346,6 @@ public final class Latihan05 {
     record Variant(Mistake mistake, int[] order, boolean xFirst, boolean bias, boolean keepCPrev, int matrixAt,
             boolean candidateSigmoid, boolean tanhOnC, boolean tanhOfCPrev) {
         static final Variant RIGHT = new Variant(Mistake.NONE, new int[] {0, 1, 2, 3}, false, true, true, 0, false, true, false);
-
-        Variant with(Mistake m) {
-            return new Variant(m, order, xFirst, bias, keepCPrev, matrixAt, candidateSigmoid, tanhOnC, tanhOfCPrev);
-        }
 
         /** Every single mistake; matrix-product variants only when B == H (they cannot run otherwise). */
         static List<Variant> singleMistakes(boolean square) {
@@ -367,19 +415,19 @@ public final class Latihan05 {
 
     /** Ways of writing the loop; {@link #RIGHT} carries both states from h0, c0 and stores h_t. */
     enum Loop {
-        RIGHT(Mistake.NONE), C_NOT_CARRIED(Mistake.C_NOT_CARRIED), H_NOT_CARRIED(Mistake.H_NOT_CARRIED),
-        BOTH_NOT_CARRIED(Mistake.C_NOT_CARRIED), ZERO_START(Mistake.INITIAL_STATE_IGNORED),
-        ZERO_C_START(Mistake.INITIAL_STATE_IGNORED), SHIFTED(Mistake.OUTPUT_SHIFTED), STORED_C(Mistake.STORED_C);
+        RIGHT(LoopMistake.NONE), C_NOT_CARRIED(LoopMistake.FORGOT_TO_CARRY_C), H_NOT_CARRIED(LoopMistake.FORGOT_TO_CARRY_H),
+        BOTH_NOT_CARRIED(LoopMistake.FORGOT_TO_CARRY_BOTH), ZERO_START(LoopMistake.IGNORED_INITIAL_STATE),
+        ZERO_C_START(LoopMistake.IGNORED_INITIAL_STATE), SHIFTED(LoopMistake.STORED_PREVIOUS_STATE), STORED_C(LoopMistake.STORED_C);
 
-        final Mistake mistake;
+        final LoopMistake mistake;
 
-        Loop(Mistake m) {
+        Loop(LoopMistake m) {
             mistake = m;
         }
     }
 
-    /** The whole sequence in plain Java: {@code [T][B][H]}. */
-    static double[][][] loop(Case c, Variant v, Loop l) {
+    /** The whole sequence in plain Java, written the way {@code l} says: {@code [T][B][H]}. */
+    static double[][][] loop(Case c, Loop l) {
         double[][] zeros = new double[c.B][c.H];
         double[][] h = l == Loop.ZERO_START ? zeros : c.h0;
         double[][] cs = l == Loop.ZERO_START || l == Loop.ZERO_C_START ? zeros : c.c0;
@@ -387,7 +435,7 @@ public final class Latihan05 {
         for (int t = 0; t < c.T; t++) {
             double[][] hIn = l == Loop.H_NOT_CARRIED || l == Loop.BOTH_NOT_CARRIED ? c.h0 : h;
             double[][] cIn = l == Loop.C_NOT_CARRIED || l == Loop.BOTH_NOT_CARRIED ? c.c0 : cs;
-            double[][][] s = cell(c.x[t], hIn, cIn, c.W, c.b, v);
+            double[][][] s = cell(c.x[t], hIn, cIn, c.W, c.b, Variant.RIGHT);
             out[t] = l == Loop.SHIFTED ? hIn : l == Loop.STORED_C ? s[1] : s[0];
             h = s[0];
             cs = s[1];
@@ -397,76 +445,16 @@ public final class Latihan05 {
 
     // ------------------------------------------------------------------------------------------ messages
 
-    static String advice(Mistake m) {
-        return switch (m) {
-            case GATE_ORDER -> Exercise.likelyMistake(
-                    "urutan gerbang salah. Di pustaka ini kolom W dibagi empat blok berurutan f, i, c̃, o "
-                            + "(blok k = kolom k·H sampai (k+1)·H). PyTorch memakai i, f, g, o dan makalah menggambar Wf, Wi, Wo, Wc — jangan tertukar.",
-                    "wrong gate order. In this library the columns of W are four blocks in the order f, i, c̃, o "
-                            + "(block k = columns k·H to (k+1)·H). PyTorch uses i, f, g, o and the paper draws Wf, Wi, Wo, Wc — do not mix them up.");
-            case FORGOT_C_PREV -> Exercise.likelyMistake(
-                    "c_{t-1} terlupa: c_t = i∘c̃ saja. State sel lama harus ikut, dikalikan gerbang lupa: c_t = f∘c_{t-1} + i∘c̃. "
-                            + "Tanpa suku itu LSTM tidak punya ingatan jangka panjang sama sekali.",
-                    "c_{t-1} is forgotten: c_t = i∘c̃ only. The old cell state must come along, times the forget gate: "
-                            + "c_t = f∘c_{t-1} + i∘c̃. Without that term the LSTM has no long-term memory at all.");
-            case MATRIX_PRODUCT_FOR_GATE -> Exercise.likelyMistake(
-                    "perkalian matriks (mmul) dipakai untuk gerbang. Gerbang bekerja per elemen: f∘c_{t-1}, i∘c̃, o∘tanh(c_t) "
-                            + "memakai mul; hanya [h_{t-1}, x_t]·W yang perkalian matriks.",
-                    "a matrix product (mmul) is used for a gate. Gates act element by element: f∘c_{t-1}, i∘c̃, o∘tanh(c_t) "
-                            + "use mul; only [h_{t-1}, x_t]·W is a matrix product.");
-            case NO_TANH_ON_C -> Exercise.likelyMistake(
-                    "tanh pada c_t hilang: h_t = o∘c_t. Yang benar h_t = o∘tanh(c_t); c_t sendiri tidak dibatasi, tanh memerasnya ke (−1, 1).",
-                    "the tanh on c_t is missing: h_t = o∘c_t. It is h_t = o∘tanh(c_t); c_t itself is unbounded, tanh squashes it into (−1, 1).");
-            case TANH_OF_C_PREV -> Exercise.likelyMistake(
-                    "h_t memakai tanh(c_{t-1}). Hitung dulu c_t yang baru, lalu h_t = o∘tanh(c_t).",
-                    "h_t uses tanh(c_{t-1}). Compute the new c_t first, then h_t = o∘tanh(c_t).");
-            case CANDIDATE_SIGMOID -> Exercise.likelyMistake(
-                    "kandidat c̃ memakai σ. Gerbang (f, i, o) memakai σ karena bernilai 0..1; kandidat memakai tanh (−1..1) agar bisa menambah atau mengurangi.",
-                    "the candidate c̃ uses σ. The gates (f, i, o) use σ because they are 0..1; the candidate uses tanh (−1..1) so it can add or subtract.");
-            case CONCAT_ORDER -> Exercise.likelyMistake(
-                    "urutan penggabungan terbalik: [x_t, h_{t-1}]. Baris W untuk h_{t-1} ada di atas, jadi gabungkan [h_{t-1}, x_t] (Nd4j.hstack(h_prev, x_t)).",
-                    "concatenation order reversed: [x_t, h_{t-1}]. The rows of W for h_{t-1} come first, so concatenate [h_{t-1}, x_t] (Nd4j.hstack(h_prev, x_t)).");
-            case FORGOT_BIAS -> Exercise.likelyMistake("bias b tidak ditambahkan: a = [h_{t-1}, x_t]·W + b (addRowVector(b)).",
-                    "the bias b is not added: a = [h_{t-1}, x_t]·W + b (addRowVector(b)).");
-            case H_AND_C_SWAPPED -> Exercise.likelyMistake("h dan c tertukar di hasil: kembalikan State.of(h, c).",
-                    "h and c are swapped in the result: return State.of(h, c).");
-            case C_NOT_CARRIED -> Exercise.likelyMistake(
-                    "state sel tidak dibawa ke langkah berikutnya: setiap langkah memakai c0 lagi. Setelah sel dipanggil, simpan c baru dan berikan ke langkah t+1.",
-                    "the cell state is not carried to the next step: every step uses c0 again. After the cell call, keep the new c and pass it to step t+1.");
-            case H_NOT_CARRIED -> Exercise.likelyMistake(
-                    "state tersembunyi tidak dibawa: setiap langkah memakai h0 lagi. h_t menjadi h_prev untuk langkah t+1.",
-                    "the hidden state is not carried: every step uses h0 again. h_t becomes h_prev of step t+1.");
-            case INITIAL_STATE_IGNORED -> Exercise.likelyMistake("loop dimulai dari nol, bukan dari h0 dan c0 yang diberikan.",
-                    "the loop starts from zeros instead of the given h0 and c0.");
-            case OUTPUT_SHIFTED -> Exercise.likelyMistake(
-                    "baris t berisi h_{t-1} (h sebelum langkah). Simpan h setelah memanggil sel.",
-                    "row t holds h_{t-1} (the h before the step). Store h after calling the cell.");
-            case STORED_C -> Exercise.likelyMistake("yang disimpan c_t, bukan h_t. Keluaran LSTM per langkah adalah h_t.",
-                    "c_t is stored instead of h_t. The LSTM's output at each step is h_t.");
-            case CELL_WRONG -> Msg.of("✗ Loop-nya benar, tetapi selnya salah — perbaiki dulu Latihan 5a:",
-                    "✗ The loop is right, but the cell is wrong — fix exercise 5a first:");
-            default -> Msg.of("✗ Salah.", "✗ Wrong.");
-        };
-    }
-
-    private static Verdict<Mistake> threw(RuntimeException e, Case c) {
+    private static boolean shapeError(RuntimeException e) {
         String lower = String.valueOf(e.getMessage()).toLowerCase();
-        boolean shape = lower.contains("mmul") || lower.contains("gemm") || lower.contains("matrix") || lower.contains("shape");
-        String id = "✗ Fungsi Anda melempar " + Exercise.threw(e) + " (B=" + c.B + ", I=" + c.I + ", H=" + c.H + ").";
-        String en = "✗ Your function threw " + Exercise.threw(e) + " (B=" + c.B + ", I=" + c.I + ", H=" + c.H + ").";
-        if (shape) {
-            id += " Kesalahan bentuk biasanya berarti mmul dipakai untuk perkalian gerbang (harus mul, per elemen) "
-                    + "atau [h_{t-1}, x_t] digabung salah: [B, H+I]·W [H+I, 4H] = [B, 4H].";
-            en += " A shape error usually means mmul was used for a gate product (it must be mul, elementwise) "
-                    + "or [h_{t-1}, x_t] was built wrongly: [B, H+I]·W [H+I, 4H] = [B, 4H].";
-        }
-        return new Verdict<>(false, shape ? Mistake.MATRIX_PRODUCT_FOR_GATE : Mistake.EXCEPTION, Msg.of(id, en));
+        return lower.contains("mmul") || lower.contains("gemm") || lower.contains("matrix") || lower.contains("shape");
     }
 
-    private static Verdict<Mistake> changedVerdict(String name) {
-        return new Verdict<>(false, Mistake.CHANGED_INPUT, Msg.of(
-                "✗ Fungsi mengubah argumen " + name + " di tempat (addi/muli/assign pada masukan); pakai add/mul yang membuat array baru.",
-                "✗ The function changed its argument " + name + " in place (addi/muli/assign on an input); use add/mul, which make new arrays."));
+    private static String threwText(RuntimeException e, Case c, boolean shape) {
+        return Msg.of("✗ Fungsi Anda melempar " + Exercise.threw(e) + " (B=" + c.B + ", I=" + c.I + ", H=" + c.H + ")."
+                        + (shape ? " Kesalahan bentuk: mungkin mmul dipakai untuk perkalian gerbang, atau [h_{t-1}, x_t] salah dibentuk." : ""),
+                "✗ Your function threw " + Exercise.threw(e) + " (B=" + c.B + ", I=" + c.I + ", H=" + c.H + ")."
+                        + (shape ? " A shape error: perhaps mmul was used for a gate product, or [h_{t-1}, x_t] was built wrongly." : ""));
     }
 
     private static String shapeProblem(INDArray a, String name, int B, int H) {

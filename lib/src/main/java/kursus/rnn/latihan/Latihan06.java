@@ -38,43 +38,61 @@ public final class Latihan06 {
         INDArray apply(INDArray x_t, INDArray h_prev, INDArray W_zr, INDArray b_zr, INDArray W_h, INDArray b_h);
     }
 
-    /** The mistakes the check recognises. */
-    public enum Mistake {
-        /** Everything correct. */
-        NONE,
-        /** No function, or it returned null. */
-        NULL_RESULT,
-        /** The function threw an exception. */
-        EXCEPTION,
-        /** A result with a shape that does not fit. */
-        WRONG_SHAPE,
-        /** An input array was changed in place. */
-        CHANGED_INPUT,
-        /** The z and r blocks of {@code W_zr} swapped. */
-        GATE_ORDER,
-        /** {@code h = z∘h̃ + (1 − z)∘h_{t-1}}: the roles of z swapped (Coursera's Γu convention). */
-        UPDATE_ROLES_SWAPPED,
-        /** {@code r ∘ (h_{t-1}·W_hh)}: reset applied after the hidden product (cuDNN/PyTorch form). */
-        RESET_AFTER_PRODUCT,
-        /** The candidate uses {@code h_{t-1}} without the reset gate. */
-        FORGOT_RESET,
-        /** A matrix product ({@code mmul}) where the GRU multiplies elementwise. */
-        MATRIX_PRODUCT_FOR_GATE,
-        /** The candidate without tanh. */
-        NO_TANH,
-        /** {@code [x_t, h_{t-1}]} instead of {@code [h_{t-1}, x_t]}. */
-        CONCAT_ORDER,
-        /** A bias not added. */
-        FORGOT_BIAS,
-        /** Wrong values that match none of the known mistakes. */
-        UNKNOWN
+    /** The mistakes exercise 6.1 recognises. */
+    public enum Mistake implements Explained {
+        NONE("benar", "correct"),
+        EXCEPTION("baca pesannya. Bentuknya: [h_{t-1}, x_t] [B, H+I]·W_zr [H+I, 2H]; [r∘h_{t-1}, x_t]·W_h [H+I, H]",
+                "read its message. The shapes: [h_{t-1}, x_t] [B, H+I]·W_zr [H+I, 2H]; [r∘h_{t-1}, x_t]·W_h [H+I, H]"),
+        NULL_RESULT("fungsi mengembalikan null; kembalikan h_t [B, H]", "the function returned null; return h_t [B, H]"),
+        WRONG_SHAPE("bentuk h_t salah; seharusnya [B, H]", "wrong shape of h_t; expected [B, H]"),
+        CHANGED_INPUT("fungsi mengubah masukannya di tempat (addi/muli/assign); pakai add/mul yang membuat array baru",
+                "the function changed an input in place (addi/muli/assign); use add/mul, which make new arrays"),
+        GATE_ORDER("blok z dan r tertukar. Di W_zr kolom 0..H-1 untuk gerbang pembaruan z, kolom H..2H-1 untuk gerbang reset r",
+                "the z and r blocks are swapped. In W_zr columns 0..H-1 are the update gate z, columns H..2H-1 the reset gate r"),
+        UPDATE_ROLES_SWAPPED("peran z terbalik: z dipakai untuk kandidat yang baru. Itu konvensi Coursera (Γu = 1 − z); "
+                + "di pustaka ini z adalah bagian state LAMA yang dijaga",
+                "the roles of z are reversed: z weighs the new candidate. That is Coursera's convention (Γu = 1 − z); "
+                        + "in this library z is the share of the OLD state that is kept"),
+        RESET_AFTER_PRODUCT("reset diterapkan setelah perkalian: r∘(h_{t-1}·W_hh). Itu varian cuDNN/PyTorch; "
+                + "bentuk kuliah (dan pustaka ini) mereset h_{t-1} dulu, baru dikalikan",
+                "the reset is applied after the product: r∘(h_{t-1}·W_hh). That is the cuDNN/PyTorch variant; "
+                        + "the lecture's form (and this library) resets h_{t-1} first, then multiplies"),
+        FORGOT_RESET("gerbang reset tidak dipakai: kandidat memakai h_{t-1} apa adanya",
+                "the reset gate is not used: the candidate takes h_{t-1} as it is"),
+        MATRIX_PRODUCT_FOR_GATE("perkalian matriks (mmul) dipakai untuk gerbang. Perkalian dengan r dan z per elemen (mul); "
+                + "yang perkalian matriks hanya ·W_zr dan ·W_h",
+                "a matrix product (mmul) is used for a gate. Products with r and z are elementwise (mul); "
+                        + "only ·W_zr and ·W_h are matrix products"),
+        NO_TANH("tanh pada kandidat h̃ hilang", "the tanh of the candidate h̃ is missing"),
+        CONCAT_ORDER("urutan penggabungan terbalik: baris W untuk h_{t-1} ada di atas", "concatenation order reversed: the rows of W for h_{t-1} come first"),
+        FORGOT_BIAS("bias b_zr atau b_h tidak ditambahkan", "the bias b_zr or b_h is not added"),
+        UNKNOWN("nilai salah dan tidak cocok dengan kesalahan yang umum. Periksa satu per satu: z dan r, lalu kandidat h̃, lalu campurannya",
+                "wrong values that match no common mistake. Check one by one: z and r, then the candidate h̃, then the mix");
+
+        private final String id;
+        private final String en;
+
+        Mistake(String id, String en) {
+            this.id = id;
+            this.en = en;
+        }
+
+        @Override
+        public String indonesian() {
+            return id;
+        }
+
+        @Override
+        public String english() {
+            return en;
+        }
     }
 
     static final double TOL = 1e-6;
 
-    /** Runs the student's GRU step and prints the verdict; throws {@link IllegalStateException} on failure. */
+    /** Runs the student's GRU step and prints the verdict; throws {@link ExerciseFailedException} on failure. */
     public static void checkGruCellForward(CellForward f) {
-        Exercise.printOrThrow("Latihan 6", evaluateGruCellForward(f));
+        Exercise.report("Latihan 6.1", evaluateGruCellForward(f));
     }
 
     /** The verdict without printing or throwing (for tests). */
@@ -220,52 +238,19 @@ public final class Latihan06 {
         }
         double[][] mine = toMatrix(got, c.B, c.H);
         double err = relErr(mine, step(c, Variant.RIGHT));
-        log.append(String.format("Latihan 6 — B=%d, I=%d, H=%d: h_t %s (rel err %.1e)%n", c.B, c.I, c.H, err < TOL ? "✓" : "✗", err));
+        log.append(String.format("Latihan 6.1 — B=%d, I=%d, H=%d: h_t %s (rel err %.1e)%n", c.B, c.I, c.H, err < TOL ? "✓" : "✗", err));
         if (err < TOL) {
             return new Verdict<>(true, Mistake.NONE, log.toString());
         }
         for (Variant v : Variant.singleMistakes(c.B == c.H)) {
             if (relErr(mine, step(c, v)) < TOL) {
-                return new Verdict<>(false, v.mistake(), log + advice(v.mistake()));
+                return fail(v.mistake(), log);
             }
         }
-        return new Verdict<>(false, Mistake.UNKNOWN, log + Msg.of(
-                "✗ Nilainya salah dan tidak cocok dengan kesalahan yang umum. Periksa: [z|r] = σ([h_prev, x_t]·W_zr + b_zr); "
-                        + "h̃ = tanh([r∘h_prev, x_t]·W_h + b_h); h = z∘h_prev + (1 − z)∘h̃.",
-                "✗ The values are wrong and match no common mistake. Check: [z|r] = σ([h_prev, x_t]·W_zr + b_zr); "
-                        + "h̃ = tanh([r∘h_prev, x_t]·W_h + b_h); h = z∘h_prev + (1 − z)∘h̃."));
+        return fail(Mistake.UNKNOWN, log);
     }
 
-    static String advice(Mistake m) {
-        return switch (m) {
-            case GATE_ORDER -> Exercise.likelyMistake(
-                    "blok z dan r tertukar. Di W_zr kolom 0..H-1 untuk gerbang pembaruan z, kolom H..2H-1 untuk gerbang reset r.",
-                    "the z and r blocks are swapped. In W_zr columns 0..H-1 are the update gate z, columns H..2H-1 the reset gate r.");
-            case UPDATE_ROLES_SWAPPED -> Exercise.likelyMistake(
-                    "peran z terbalik: h = z∘h̃ + (1 − z)∘h_{t-1}. Itu konvensi Coursera (Γu = 1 − z). Di pustaka ini z menjaga yang lama: "
-                            + "h = z∘h_{t-1} + (1 − z)∘h̃.",
-                    "the roles of z are reversed: h = z∘h̃ + (1 − z)∘h_{t-1}. That is Coursera's convention (Γu = 1 − z). In this library z keeps the old: "
-                            + "h = z∘h_{t-1} + (1 − z)∘h̃.");
-            case RESET_AFTER_PRODUCT -> Exercise.likelyMistake(
-                    "reset diterapkan setelah perkalian: r∘(h_{t-1}·W_hh). Itu varian cuDNN/PyTorch; bentuk kuliah (dan pustaka ini) "
-                            + "mereset dulu: (r∘h_{t-1})·W_hh, yaitu [r∘h_{t-1}, x_t]·W_h.",
-                    "the reset is applied after the product: r∘(h_{t-1}·W_hh). That is the cuDNN/PyTorch variant; the lecture's form (and this library) "
-                            + "resets first: (r∘h_{t-1})·W_hh, i.e. [r∘h_{t-1}, x_t]·W_h.");
-            case FORGOT_RESET -> Exercise.likelyMistake(
-                    "gerbang reset tidak dipakai: kandidat memakai h_{t-1} apa adanya. Pakai [r∘h_{t-1}, x_t]·W_h.",
-                    "the reset gate is not used: the candidate takes h_{t-1} as it is. Use [r∘h_{t-1}, x_t]·W_h.");
-            case MATRIX_PRODUCT_FOR_GATE -> Exercise.likelyMistake(
-                    "perkalian matriks (mmul) dipakai untuk gerbang. r∘h_{t-1} dan z∘h_{t-1} per elemen (mul); "
-                            + "yang perkalian matriks hanya ·W_zr dan ·W_h.",
-                    "a matrix product (mmul) is used for a gate. r∘h_{t-1} and z∘h_{t-1} are elementwise (mul); "
-                            + "only ·W_zr and ·W_h are matrix products.");
-            case NO_TANH -> Exercise.likelyMistake("tanh pada kandidat h̃ hilang.", "the tanh of the candidate h̃ is missing.");
-            case CONCAT_ORDER -> Exercise.likelyMistake(
-                    "urutan penggabungan terbalik: baris W untuk h_{t-1} ada di atas, jadi [h_{t-1}, x_t] (dan [r∘h_{t-1}, x_t]).",
-                    "concatenation order reversed: the rows of W for h_{t-1} come first, so [h_{t-1}, x_t] (and [r∘h_{t-1}, x_t]).");
-            case FORGOT_BIAS -> Exercise.likelyMistake("bias b_zr atau b_h tidak ditambahkan (addRowVector).",
-                    "the bias b_zr or b_h is not added (addRowVector).");
-            default -> Msg.of("✗ Salah.", "✗ Wrong.");
-        };
+    private static Verdict<Mistake> fail(Mistake m, StringBuilder log) {
+        return new Verdict<>(false, m, log + Exercise.likelyMistake(m.indonesian(), m.english()));
     }
 }

@@ -3,6 +3,7 @@ package kursus.rnn.loss;
 import kursus.rnn.core.Checks;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Msg;
+import kursus.rnn.core.Nonlinear;
 import kursus.rnn.core.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -59,7 +60,7 @@ public final class SigmoidBinaryCrossEntropy {
                 }
                 double z = g.get(i), t = y.get(i);
                 total += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
-                g.set(i, (kursus.rnn.nn.Activations.sigmoid(z) - t) * inv);
+                g.set(i, (Nonlinear.sigmoid(z) - t) * inv);
             }
         }
         return new LossResult(total * inv, grad, count);

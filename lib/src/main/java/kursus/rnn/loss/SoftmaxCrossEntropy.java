@@ -3,6 +3,7 @@ package kursus.rnn.loss;
 import kursus.rnn.core.Checks;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Msg;
+import kursus.rnn.core.Nonlinear;
 import kursus.rnn.core.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -90,6 +91,6 @@ public final class SoftmaxCrossEntropy {
 
     /** Row-wise softmax probabilities of {@code logits [N, classes]} (a new array). */
     public static INDArray probabilities(INDArray logits) {
-        return kursus.rnn.nn.Activations.softmax(logits);
+        return Nonlinear.softmax(logits);
     }
 }

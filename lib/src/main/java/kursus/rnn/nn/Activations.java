@@ -1,166 +1,68 @@
 package kursus.rnn.nn;
 
-import kursus.rnn.core.Checks;
-import kursus.rnn.core.Flat;
-import kursus.rnn.core.Tensors;
+import kursus.rnn.core.Nonlinear;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Activation functions and their derivatives, for scalars (used inside the cells' loops) and for
- * whole arrays (new arrays; the input is not changed).
- *
- * <p>Derivatives are written in terms of the function's OUTPUT where that is the usual form:
- * {@code σ'(a) = y(1 − y)}, {@code tanh'(a) = 1 − y²} with {@code y} the activation.
+ * The activation functions under the name the lessons use ({@code Activations.softmax(z)} after
+ * {@code import kursus.rnn.nn.*;}). Every method forwards to {@link Nonlinear} in {@code core},
+ * where the losses can reach them without depending on {@code nn}; see there for the definitions.
  */
 public final class Activations {
     private Activations() {}
 
-    // ---------------------------------------------------------------- scalars
-
-    /** {@code σ(a) = 1 / (1 + e^{−a})}; never NaN (large |a| saturates to 0 or 1). */
+    /** {@code σ(a) = 1 / (1 + e^{−a})}. */
     public static double sigmoid(double a) {
-        return 1.0 / (1.0 + Math.exp(-a));
+        return Nonlinear.sigmoid(a);
     }
 
-    /**
-     * {@code tanh(a)}, to within a few units in the last place of {@link Math#tanh}.
-     *
-     * <p>Written with {@link Math#exp} because on Java 17 {@code Math.tanh} is a native call
-     * ({@code StrictMath.tanh}) that took ~20 % of an LSTM training step, while {@code Math.exp} is
-     * compiled inline: {@code tanh(|a|) = (1 − e^{−2|a|}) / (1 + e^{−2|a|})} (no overflow), and the
-     * odd Taylor series {@code a − a³/3 + 2a⁵/15 − ...} for {@code |a| < 0.1}, where the subtraction would
-     * lose relative precision.
-     */
+    /** {@code tanh(a)} (see {@link Nonlinear#tanh(double)}). */
     public static double tanh(double a) {
-        double x = Math.abs(a);
-        double t;
-        if (x < 0.1) {
-            double x2 = x * x; // Taylor series to x^15; the first omitted term is < 1e-19 relative
-            t = x * (1.0 + x2 * (-1.0 / 3.0 + x2 * (2.0 / 15.0 + x2 * (-17.0 / 315.0 + x2 * (62.0 / 2835.0
-                    + x2 * (-1382.0 / 155925.0 + x2 * (21844.0 / 6081075.0 + x2 * (-929569.0 / 638512875.0))))))));
-        } else {
-            double e = Math.exp(-2.0 * x);
-            t = (1.0 - e) / (1.0 + e);
-        }
-        return a < 0 ? -t : t;
+        return Nonlinear.tanh(a);
     }
 
     /** {@code max(0, a)}. */
     public static double relu(double a) {
-        return a > 0 ? a : 0.0;
+        return Nonlinear.relu(a);
     }
 
-    // ---------------------------------------------------------------- arrays
-
-    /** Element-wise {@code σ(x)}. */
+    /** Element-wise {@code σ(x)} (a new array). */
     public static INDArray sigmoid(INDArray x) {
-        return map(x, 0);
+        return Nonlinear.sigmoid(x);
     }
 
-    /** Element-wise {@code tanh(x)}. */
+    /** Element-wise {@code tanh(x)} (a new array). */
     public static INDArray tanh(INDArray x) {
-        return map(x, 1);
+        return Nonlinear.tanh(x);
     }
 
-    /** Element-wise {@code max(0, x)}. */
+    /** Element-wise {@code max(0, x)} (a new array). */
     public static INDArray relu(INDArray x) {
-        return map(x, 2);
+        return Nonlinear.relu(x);
     }
 
     /** {@code σ'} from the output {@code y = σ(a)}: {@code y(1 − y)}. */
     public static INDArray sigmoidDerivative(INDArray y) {
-        return map(y, 3);
+        return Nonlinear.sigmoidDerivative(y);
     }
 
     /** {@code tanh'} from the output {@code y = tanh(a)}: {@code 1 − y²}. */
     public static INDArray tanhDerivative(INDArray y) {
-        return map(y, 4);
+        return Nonlinear.tanhDerivative(y);
     }
 
     /** {@code relu'} from the INPUT {@code a}: 1 where {@code a > 0}, else 0. */
     public static INDArray reluDerivative(INDArray a) {
-        return map(a, 5);
+        return Nonlinear.reluDerivative(a);
     }
 
-    private static INDArray map(INDArray x, int f) {
-        Checks.floating("x", x);
-        INDArray out = x.dup('c');
-        Flat o = Flat.of(out);
-        for (int i = 0; i < o.length; i++) {
-            double v = o.get(i);
-            double r = switch (f) {
-                case 0 -> sigmoid(v);
-                case 1 -> tanh(v);
-                case 2 -> relu(v);
-                case 3 -> v * (1 - v);
-                case 4 -> 1 - v * v;
-                default -> v > 0 ? 1.0 : 0.0;
-            };
-            o.set(i, r);
-        }
-        return out;
-    }
-
-    /**
-     * Row-wise softmax of {@code x} {@code [rows, classes]}: {@code p_k = e^{x_k − m} / Σ_j e^{x_j − m}}
-     * with {@code m} the row maximum (subtracting it changes nothing mathematically and prevents
-     * overflow).
-     */
+    /** Row-wise softmax of {@code x [rows, classes]} (a new array). */
     public static INDArray softmax(INDArray x) {
-        Checks.shape("x", x, "rows,classes", Checks.ANY, Checks.ANY);
-        Checks.floating("x", x);
-        INDArray out = x.dup('c');
-        int rows = (int) x.size(0);
-        int k = (int) x.size(1);
-        Flat o = Flat.of(out);
-        for (int r = 0; r < rows; r++) {
-            softmaxRow(o, r * k, k);
-        }
-        return out;
+        return Nonlinear.softmax(x);
     }
 
-    /** In-place stable softmax of {@code k} entries starting at {@code off}; returns log Σ e^{x} (the log-sum-exp). */
-    static double softmaxRow(Flat o, int off, int k) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            m = Math.max(m, o.get(off + j));
-        }
-        double s = 0;
-        for (int j = 0; j < k; j++) {
-            double e = Math.exp(o.get(off + j) - m);
-            o.set(off + j, e);
-            s += e;
-        }
-        double inv = 1.0 / s;
-        for (int j = 0; j < k; j++) {
-            o.set(off + j, o.get(off + j) * inv);
-        }
-        return m + Math.log(s);
-    }
-
-    /**
-     * Backward of a row-wise softmax: given the output {@code y} and {@code dL/dy}, returns
-     * {@code dL/dx = y ∘ (dy − Σ_j dy_j y_j)} row by row.
-     */
+    /** Backward of a row-wise softmax: {@code dL/dx = y ∘ (dy − Σ_j dy_j y_j)} row by row. */
     public static INDArray softmaxBackward(INDArray y, INDArray dy) {
-        Checks.shape("y", y, "rows,classes", Checks.ANY, Checks.ANY);
-        Checks.shape("dy", dy, "rows,classes", y.size(0), y.size(1));
-        INDArray yc = Tensors.contiguous(y);
-        INDArray out = Tensors.as(y.dataType(), dy).dup('c');
-        Flat fy = Flat.of(yc);
-        Flat o = Flat.of(out);
-        int rows = (int) y.size(0);
-        int k = (int) y.size(1);
-        for (int r = 0; r < rows; r++) {
-            double dot = 0;
-            for (int j = 0; j < k; j++) {
-                dot += o.get(r * k + j) * fy.get(r * k + j);
-            }
-            for (int j = 0; j < k; j++) {
-                int i = r * k + j;
-                o.set(i, fy.get(i) * (o.get(i) - dot));
-            }
-        }
-        return out;
+        return Nonlinear.softmaxBackward(y, dy);
     }
 }

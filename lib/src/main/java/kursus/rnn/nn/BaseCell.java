@@ -67,9 +67,9 @@ public abstract class BaseCell implements RecurrentCell {
         }
         prev.check("prev", B, hiddenSize, hasCellState());
         Checks.finite("x_t", x_t);
-        SeqInput in = SeqInput.dense(Tensors.asContiguous(dtype, x_t), 1, B);
-        SeqCache cache = forwardSeq(in, prev, null);
-        return new Step(x_t, prev, cache.last(), cache);
+        SequenceInput in = SequenceInput.dense(Tensors.asContiguous(dtype, x_t), 1, B, null);
+        SeqCache cache = forwardSeq(in, prev);
+        return new Step(x_t, cache.last(), cache);
     }
 
     /** {@inheritDoc} For an LSTM, a null {@code dNext.c()} means no gradient reaches {@code c_t} directly. */
@@ -77,14 +77,32 @@ public abstract class BaseCell implements RecurrentCell {
     public StepGrad backward(State dNext, Step step) {
         Checks.notNull("dNext", dNext);
         Checks.notNull("step", step);
-        if (!(step.cache() instanceof SeqCache cache) || cache.owner != this) {
-            throw Msg.badInput(
-                    "step: harus hasil forward() dari sel yang sama",
-                    "step: expected the result of forward() on this same cell");
-        }
+        SeqCache cache = own("step", step.cache(SeqCache.class));
         checkGrad("dNext", dNext, cache.B);
-        SeqGrad g = backwardSeq(null, dNext, cache, true);
-        return new StepGrad(g.dX, g.dH0);
+        Recurrent.Gradients g = backwardSeq(null, dNext, cache);
+        return new StepGrad(g.dX().slice(0), g.dH0());
+    }
+
+    /** The fast pass: see the class comment. */
+    @Override
+    public final SequenceCache forwardSequence(SequenceInput x, State h0) {
+        return forwardSeq(x, h0);
+    }
+
+    @Override
+    public final Recurrent.Gradients backwardSequence(SequenceCache fwd, INDArray dH, State dLast) {
+        SeqCache cache = own("fwd", fwd);
+        INDArray dH2 = dH == null ? null : dH.reshape('c', (long) cache.T * cache.B, hiddenSize);
+        return backwardSeq(dH2, dLast, cache);
+    }
+
+    private SeqCache own(String arg, SequenceCache c) {
+        if (c == null || c.cell() != this) {
+            throw Msg.badInput(
+                    arg + ": harus hasil forward() dari sel yang sama",
+                    arg + ": expected the result of forward() on this same cell");
+        }
+        return (SeqCache) c;
     }
 
     void checkGrad(String arg, State d, int B) {
@@ -102,21 +120,26 @@ public abstract class BaseCell implements RecurrentCell {
     }
 
     /**
-     * Forward over a whole sequence (inputs already checked and in this cell's dtype).
+     * Forward over a whole sequence (inputs already checked and in this cell's dtype); at a masked
+     * step the state is carried unchanged.
      *
      * @param h0 initial state (kept by copy)
-     * @param mask {@code [T, B]} 0/1, or null: at a masked step the state is carried unchanged
      */
-    abstract SeqCache forwardSeq(SeqInput x, State h0, Flat mask);
+    abstract SeqCache forwardSeq(SequenceInput x, State h0);
 
     /**
      * Backward over a whole sequence; ADDS parameter gradients.
      *
      * @param dH {@code dL/dh_t} from outside the recurrence {@code [T·B, H]} (contiguous), or null
      * @param dLast gradient on the final state (h and/or c part may be null), or null
-     * @param needDx whether {@code dL/dX} is wanted
+     * @return {@code dL/dX [T, B, input]} (null for one-hot inputs) and {@code dL/d(state_0)}
      */
-    abstract SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache cache, boolean needDx);
+    abstract Recurrent.Gradients backwardSeq(INDArray dH, State dLast, SeqCache cache);
+
+    /** {@code dX [T·B, input]} as {@code [T, B, input]}, or null. */
+    Recurrent.Gradients gradients(SeqCache cache, INDArray dX2, State dH0) {
+        return new Recurrent.Gradients(dX2 == null ? null : dX2.reshape('c', cache.T, cache.B, inputSize), dH0);
+    }
 
     // ---- small helpers for the subclasses
 

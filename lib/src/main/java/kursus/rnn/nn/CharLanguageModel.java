@@ -183,7 +183,7 @@ public final class CharLanguageModel {
         params.zeroGrad();
         Pass p = forwardPass(inputs, targets, mask, h0);
         INDArray dH2 = out.backwardUnchecked(p.h2, p.loss.grad(), true); // [T·B, hidden]
-        Recurrent.Gradients g = rnn.backwardTrusted(p.out, dH2, null);
+        Recurrent.Gradients g = cell.backwardSequence(p.out.cache(), dH2.reshape('c', p.T, p.B, cell.hiddenSize()), null);
         if (embedding != null) {
             embedding.scatterAdd(p.ids, g.dX().reshape('c', (long) p.T * p.B, embedding.dim()));
         }

@@ -1,7 +1,7 @@
 package kursus.rnn.nn;
 
-import static kursus.rnn.nn.Activations.sigmoid;
-import static kursus.rnn.nn.Activations.tanh;
+import static kursus.rnn.core.Nonlinear.sigmoid;
+import static kursus.rnn.core.Nonlinear.tanh;
 
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Param;
@@ -106,8 +106,8 @@ public final class GruCell extends BaseCell {
         final INDArray cand; // [T·B, H] h̃ after tanh
         final INDArray rh; // [T·B, H] r ∘ h_{t-1}
 
-        Cache(GruCell owner, SeqInput in, INDArray hBuf, Flat mask, INDArray zr, INDArray cand, INDArray rh) {
-            super(owner, in, hBuf, null, mask);
+        Cache(GruCell owner, SequenceInput in, INDArray hBuf, INDArray zr, INDArray cand, INDArray rh) {
+            super(owner, in, hBuf, null);
             this.zr = zr;
             this.cand = cand;
             this.rh = rh;
@@ -115,7 +115,7 @@ public final class GruCell extends BaseCell {
     }
 
     @Override
-    SeqCache forwardSeq(SeqInput in, State s0, Flat mask) {
+    SeqCache forwardSeq(SequenceInput in, State s0) {
         final int T = in.T, B = in.B, H = hiddenSize, K = 2 * H;
         INDArray zr = Tensors.zeros(dtype, (long) T * B, K);
         INDArray cand = Tensors.zeros(dtype, (long) T * B, H);
@@ -148,7 +148,7 @@ public final class GruCell extends BaseCell {
             }
             Tensors.gemm(rhStep, false, WhH, false, rec2, 0.0);
             for (int n = 0; n < B; n++) {
-                boolean on = mask == null || mask.get(t * B + n) != 0.0;
+                boolean on = in.on(t, n);
                 int ra = (t * B + n) * K, row = (t * B + n) * H, next = ((t + 1) * B + n) * H, rh = n * H;
                 for (int j = 0; j < H; j++) {
                     double hc = tanh(ac.get(row + j) + r2.get(rh + j) + bc[j]);
@@ -161,11 +161,11 @@ public final class GruCell extends BaseCell {
                 }
             }
         }
-        return new Cache(this, in, hBuf, mask, zr, cand, rhAll);
+        return new Cache(this, in, hBuf, zr, cand, rhAll);
     }
 
     @Override
-    SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache sc, boolean needDx) {
+    Recurrent.Gradients backwardSeq(INDArray dH, State dLast, SeqCache sc) {
         Cache cache = (Cache) sc;
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 2 * H;
         INDArray dZr = scratch(0, (long) T * B, K); // dL/d(pre-activations of z, r) (every entry written below)
@@ -234,12 +234,12 @@ public final class GruCell extends BaseCell {
         addInto(bzr.grad(), dbg);
         addInto(bh.grad(), dbc);
         INDArray dX = null;
-        if (needDx) {
+        {
             dX = cache.input.inputGrad(dZr, WzrX, null);
             if (dX != null) {
                 cache.input.inputGrad(dCand, WhX, dX);
             }
         }
-        return new SeqGrad(dX, new State(dh, null));
+        return gradients(cache, dX, new State(dh, null));
     }
 }

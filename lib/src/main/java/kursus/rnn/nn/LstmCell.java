@@ -1,7 +1,7 @@
 package kursus.rnn.nn;
 
-import static kursus.rnn.nn.Activations.sigmoid;
-import static kursus.rnn.nn.Activations.tanh;
+import static kursus.rnn.core.Nonlinear.sigmoid;
+import static kursus.rnn.core.Nonlinear.tanh;
 
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Param;
@@ -141,15 +141,15 @@ public final class LstmCell extends BaseCell {
         /** {@code [T·B, H]}: tanh(c_t). */
         final INDArray tanhC;
 
-        Cache(LstmCell owner, SeqInput in, INDArray hBuf, INDArray cBuf, Flat mask, INDArray gates, INDArray tanhC) {
-            super(owner, in, hBuf, cBuf, mask);
+        Cache(LstmCell owner, SequenceInput in, INDArray hBuf, INDArray cBuf, INDArray gates, INDArray tanhC) {
+            super(owner, in, hBuf, cBuf);
             this.gates = gates;
             this.tanhC = tanhC;
         }
     }
 
     @Override
-    SeqCache forwardSeq(SeqInput in, State s0, Flat mask) {
+    SeqCache forwardSeq(SequenceInput in, State s0) {
         final int T = in.T, B = in.B, H = hiddenSize, K = 4 * H;
         INDArray gates = Tensors.zeros(dtype, (long) T * B, K);
         in.project(Wx, gates); // x_t·W_x for every step at once
@@ -167,7 +167,7 @@ public final class LstmCell extends BaseCell {
         for (int t = 0; t < T; t++) {
             Tensors.gemm(hPrev, false, Wh, false, rec, 0.0);
             for (int n = 0; n < B; n++) {
-                boolean on = mask == null || mask.get(t * B + n) != 0.0;
+                boolean on = in.on(t, n);
                 int ra = (t * B + n) * K, rr = n * K, prev = (t * B + n) * H, next = ((t + 1) * B + n) * H;
                 for (int j = 0; j < H; j++) {
                     // forward rule
@@ -190,11 +190,11 @@ public final class LstmCell extends BaseCell {
                 }
             }
         }
-        return new Cache(this, in, hBuf, cBuf, mask, gates, tanhC);
+        return new Cache(this, in, hBuf, cBuf, gates, tanhC);
     }
 
     @Override
-    SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache sc, boolean needDx) {
+    Recurrent.Gradients backwardSeq(INDArray dH, State dLast, SeqCache sc) {
         Cache cache = (Cache) sc;
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 4 * H;
         INDArray dGates = scratch(0, (long) T * B, K); // dL/da for every step (every entry written below)
@@ -255,7 +255,7 @@ public final class LstmCell extends BaseCell {
         Tensors.gemm(cache.hPrevRows(), true, dGates, false, dWh, 1.0);
         cache.input.accumulateWeightGrad(dGates, dWx);
         addInto(b.grad(), db);
-        INDArray dX = needDx ? cache.input.inputGrad(dGates, Wx, null) : null;
-        return new SeqGrad(dX, new State(dh, dc));
+        INDArray dX = cache.input.inputGrad(dGates, Wx, null);
+        return gradients(cache, dX, new State(dh, dc));
     }
 }

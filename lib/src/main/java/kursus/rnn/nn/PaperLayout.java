@@ -10,7 +10,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Translation between the column-vector layout of much lecture material (the deeplearning.ai-style
- * code in the paper {@code seeds/004}, the "hello" slides) and this library's row-vector layout.
+ * numpy code of the lecture's paper, re-run by {@code lib/src/test/resources/oracles/paper_004.py}, and the
+ * "hello" slides) and this library's row-vector layout.
  *
  * <pre>
  *                  paper (column vectors)                 library (row vectors)

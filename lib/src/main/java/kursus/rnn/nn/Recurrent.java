@@ -1,7 +1,5 @@
 package kursus.rnn.nn;
 
-import java.util.ArrayList;
-import java.util.List;
 import kursus.rnn.core.Checks;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Msg;
@@ -9,7 +7,6 @@ import kursus.rnn.core.Params;
 import kursus.rnn.core.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A recurrent cell unrolled over time, with backpropagation through time (BPTT).
@@ -26,8 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * step the state is carried over unchanged, so for right-padded sequences the last state is the
  * state after each sequence's last real step; attach no loss to padded steps.
  *
- * <p>Built-in cells run their fast sequence implementation; any other {@link RecurrentCell}
- * (e.g. one written in a notebook) is unrolled step by step through its one-step API.
+ * <p>This class checks the arguments and hands the sequence to the cell's
+ * {@link RecurrentCell#forwardSequence}/{@link RecurrentCell#backwardSequence}: the same path for
+ * every cell, built-in or written in a notebook.
  */
 public final class Recurrent {
     private final RecurrentCell cell;
@@ -62,14 +60,8 @@ public final class Recurrent {
         Checks.nonEmptySequence("x", T, x.shape());
         int B = Checks.nonEmptyBatch("x", x.size(1), x.shape());
         Checks.finite("x", x);
-        State s0 = initial(h0, B);
-        Flat m = mask == null ? null : Flat.of(Tensors.asContiguous(DataType.DOUBLE, Checks.mask("mask", mask, T, B)));
-        INDArray xc = Tensors.asContiguous(cell.dataType(), x);
-        if (cell instanceof BaseCell bc) {
-            SeqInput in = SeqInput.dense(xc.reshape('c', (long) T * B, cell.inputSize()), T, B);
-            return new Output(this, bc.forwardSeq(in, s0, m), null, T, B);
-        }
-        return stepwise(xc, s0, m, T, B);
+        INDArray x2d = Tensors.asContiguous(cell.dataType(), x).reshape('c', (long) T * B, cell.inputSize());
+        return run(SequenceInput.dense(x2d, T, B, mask(mask, T, B)), h0);
     }
 
     /** {@link #forwardOneHot(int[][], State, INDArray)} from the zero state, no mask. */
@@ -92,16 +84,28 @@ public final class Recurrent {
         Checks.notNull("ids[0]", ids[0]);
         int B = Checks.nonEmptyBatch("ids", ids[0].length, new long[] {T, ids[0].length});
         int[] flat = flatten("ids", ids, B, cell.inputSize());
-        State s0 = initial(h0, B);
-        Flat m = mask == null ? null : Flat.of(Tensors.asContiguous(DataType.DOUBLE, Checks.mask("mask", mask, T, B)));
-        if (cell instanceof BaseCell bc) {
-            return new Output(this, bc.forwardSeq(SeqInput.oneHot(flat, T, B, cell.inputSize()), s0, m), null, T, B);
+        return run(SequenceInput.oneHot(flat, T, B, cell.inputSize(), cell.dataType(), mask(mask, T, B)), h0);
+    }
+
+    private Output run(SequenceInput in, State h0) {
+        State s0;
+        if (h0 == null) {
+            s0 = cell.zeroState(in.B);
+        } else {
+            h0.check("h0", in.B, cell.hiddenSize(), cell.hasCellState());
+            s0 = h0;
         }
-        INDArray x2 = Nd4j.zeros(cell.dataType(), (long) T * B, cell.inputSize());
-        for (int r = 0; r < flat.length; r++) {
-            x2.putScalar(r, flat[r], 1.0);
+        return new Output(this, cell.forwardSequence(in, s0));
+    }
+
+    /** The checked mask as {@code [T·B]} 0/1 values, or null. */
+    private static double[] mask(INDArray mask, int T, int B) {
+        if (mask == null) {
+            return null;
         }
-        return stepwise(x2.reshape('c', T, B, cell.inputSize()), s0, m, T, B);
+        double[] m = new double[T * B];
+        Flat.of(Tensors.asContiguous(DataType.DOUBLE, Checks.mask("mask", mask, T, B))).copyTo(m);
+        return m;
     }
 
     /** Row-major flattening {@code r = t·B + n}, checking rectangular shape and index range. */
@@ -121,24 +125,6 @@ public final class Recurrent {
         return flat;
     }
 
-    private State initial(State h0, int B) {
-        if (h0 == null) {
-            return cell.zeroState(B);
-        }
-        h0.check("h0", B, cell.hiddenSize(), cell.hasCellState());
-        return h0;
-    }
-
-    /** {@link #backward} without validating {@code dH}/{@code dLast} (library-internal callers). */
-    Gradients backwardTrusted(Output out, INDArray dH2, State dLast) {
-        if (out.cache != null) {
-            SeqGrad g = ((BaseCell) cell).backwardSeq(dH2, dLast, out.cache, true);
-            INDArray dX = g.dX == null ? null : g.dX.reshape('c', out.T, out.B, cell.inputSize());
-            return new Gradients(dX, g.dH0);
-        }
-        return backStepwise(out, dH2, dLast);
-    }
-
     /**
      * BPTT over the sequence of {@code out}; ADDS the summed parameter gradients into the cell's params.
      *
@@ -152,156 +138,69 @@ public final class Recurrent {
                     "out: harus hasil forward() dari Recurrent yang sama",
                     "out: expected the result of forward() on this same Recurrent");
         }
-        int T = out.T, B = out.B, H = cell.hiddenSize();
-        INDArray dH2 = null;
+        int T = out.length(), B = out.batch(), H = cell.hiddenSize();
+        INDArray dH3 = null;
         if (dH != null) {
             Checks.shape("dH", dH, "time,batch,hidden", T, B, H);
             Checks.finite("dH", dH);
-            dH2 = Tensors.asContiguous(cell.dataType(), dH).reshape('c', (long) T * B, H);
+            dH3 = Tensors.asContiguous(cell.dataType(), dH);
         }
-        if (dLast != null && cell instanceof BaseCell bc) {
-            bc.checkGrad("dLast", dLast, B);
+        if (dLast != null) {
+            checkGradient("dLast", dLast, B);
         }
-        if (out.cache != null) {
-            BaseCell bc = (BaseCell) cell;
-            SeqGrad g = bc.backwardSeq(dH2, dLast, out.cache, true);
-            INDArray dX = g.dX == null ? null : g.dX.reshape('c', T, B, cell.inputSize());
-            return new Gradients(dX, g.dH0);
-        }
-        return backStepwise(out, dH2, dLast);
+        return cell.backwardSequence(out.cache, dH3, dLast);
     }
 
-    // ---------------------------------------------------------------- generic (one-step API) path
-
-    private Output stepwise(INDArray x, State s0, Flat m, int T, int B) {
-        int H = cell.hiddenSize();
-        INDArray hAll = Nd4j.zeros(cell.dataType(), T, B, H);
-        INDArray cAll = cell.hasCellState() ? Nd4j.zeros(cell.dataType(), T, B, H) : null;
-        List<Step> steps = new ArrayList<>(T);
-        List<INDArray> masks = new ArrayList<>(T);
-        State s = s0;
-        for (int t = 0; t < T; t++) {
-            Step step = cell.forward(x.slice(t), s);
-            steps.add(step);
-            State next = step.next();
-            if (m != null) {
-                INDArray mt = column(m, t, B);
-                masks.add(mt);
-                next = new State(blend(next.h(), s.h(), mt), next.c() == null ? null : blend(next.c(), s.c(), mt));
+    /** A gradient on a state: shape {@code [B, hidden]}, finite, and a {@code c} part only for cells that have one. */
+    private void checkGradient(String arg, State d, int B) {
+        Checks.shape(arg + ".h", d.h(), "batch,hidden", B, cell.hiddenSize());
+        Checks.finite(arg + ".h", d.h());
+        if (d.c() != null) {
+            if (!cell.hasCellState()) {
+                throw Msg.badInput(
+                        arg + ".c: sel ini tidak punya state sel c, jadi gradien c harus null",
+                        arg + ".c: this cell has no cell state c, so its gradient must be null");
             }
-            hAll.slice(t).assign(next.h());
-            if (cAll != null) {
-                cAll.slice(t).assign(next.c());
-            }
-            s = next;
+            Checks.shape(arg + ".c", d.c(), "batch,hidden", B, cell.hiddenSize());
+            Checks.finite(arg + ".c", d.c());
         }
-        Output o = new Output(this, null, steps, T, B);
-        o.hAll = hAll;
-        o.cAll = cAll;
-        o.last = s;
-        o.stepMasks = m == null ? null : masks;
-        return o;
-    }
-
-    private INDArray column(Flat m, int t, int B) {
-        INDArray col = Nd4j.zeros(cell.dataType(), B, 1);
-        for (int n = 0; n < B; n++) {
-            col.putScalar(n, 0, m.get(t * B + n));
-        }
-        return col;
-    }
-
-    /** {@code m·a + (1 − m)·b}, row by row. */
-    private static INDArray blend(INDArray a, INDArray b, INDArray m) {
-        INDArray oneMinus = m.rsub(1.0);
-        return a.mulColumnVector(m).addi(b.mulColumnVector(oneMinus));
-    }
-
-    private Gradients backStepwise(Output out, INDArray dH2, State dLast) {
-        int T = out.T, B = out.B, H = cell.hiddenSize();
-        DataType dt = cell.dataType();
-        INDArray dh = dLast == null || dLast.h() == null ? Nd4j.zeros(dt, B, H) : dLast.h().castTo(dt).dup('c');
-        INDArray dc = null;
-        if (cell.hasCellState()) {
-            dc = dLast == null || dLast.c() == null ? Nd4j.zeros(dt, B, H) : dLast.c().castTo(dt).dup('c');
-        }
-        INDArray dX = Nd4j.zeros(dt, T, B, cell.inputSize());
-        for (int t = T - 1; t >= 0; t--) {
-            if (dH2 != null) {
-                dh.addi(Tensors.rows(dH2, (long) t * B, (long) (t + 1) * B));
-            }
-            State dNext = new State(dh, dc);
-            INDArray direct = null, directC = null;
-            if (out.stepMasks != null) {
-                INDArray mt = out.stepMasks.get(t);
-                INDArray oneMinus = mt.rsub(1.0);
-                direct = dh.mulColumnVector(oneMinus);
-                directC = dc == null ? null : dc.mulColumnVector(oneMinus);
-                dNext = new State(dh.mulColumnVector(mt), dc == null ? null : dc.mulColumnVector(mt));
-            }
-            StepGrad g = cell.backward(dNext, out.steps.get(t));
-            dX.slice(t).assign(g.dx());
-            dh = g.dPrev().h().dup('c');
-            dc = g.dPrev().c() == null ? (cell.hasCellState() ? Nd4j.zeros(dt, B, H) : null) : g.dPrev().c().dup('c');
-            if (direct != null) {
-                dh.addi(direct);
-                if (dc != null && directC != null) {
-                    dc.addi(directC);
-                }
-            }
-        }
-        return new Gradients(dX, new State(dh, dc));
     }
 
     // ---------------------------------------------------------------- results
 
-    /** Result of a forward pass. */
+    /** Result of a forward pass: the cell's {@link SequenceCache}, tied to this {@code Recurrent}. */
     public static final class Output {
         private final Recurrent owner;
-        final SeqCache cache;
-        final List<Step> steps;
-        final int T;
-        final int B;
-        private INDArray hAll;
-        private INDArray cAll;
-        private State last;
-        private List<INDArray> stepMasks;
+        final SequenceCache cache;
 
-        Output(Recurrent owner, SeqCache cache, List<Step> steps, int T, int B) {
+        Output(Recurrent owner, SequenceCache cache) {
             this.owner = owner;
             this.cache = cache;
-            this.steps = steps;
-            this.T = T;
-            this.B = B;
+        }
+
+        /** What the cell's sequence pass returned (for {@link RecurrentCell#backwardSequence}). */
+        public SequenceCache cache() {
+            return cache;
         }
 
         /** Every hidden state {@code h_1..h_T} as {@code [T, batch, hidden]}. */
         public INDArray h() {
-            if (hAll == null && cache != null) {
-                hAll = cache.hAll(); // views are created on demand: each costs ND4J overhead
-            }
-            return hAll;
+            return cache.h();
         }
 
         /** Every cell state {@code c_1..c_T} {@code [T, batch, hidden]} (LSTM), else null. */
         public INDArray c() {
-            if (cAll == null && cache != null) {
-                cAll = cache.cAll();
-            }
-            return cAll;
+            return cache.c();
         }
 
         /** The state after the last step (padded steps carry the state, see the class comment). */
         public State last() {
-            if (last == null && cache != null) {
-                last = cache.last();
-            }
-            return last;
+            return cache.last();
         }
 
         /** The state after step {@code t} (0-based): {@code h_{t+1}} in the 1-based notation of the lecture. */
         public State stateAt(int t) {
-            Checks.index("t", t, T);
+            Checks.index("t", t, length());
             INDArray h = h().slice(t);
             INDArray c = c() == null ? null : c().slice(t);
             return new State(h, c);
@@ -309,11 +208,11 @@ public final class Recurrent {
 
         /** Sequence length. */
         public int length() {
-            return T;
+            return cache.length();
         }
 
         public int batch() {
-            return B;
+            return cache.batch();
         }
     }
 
@@ -322,7 +221,11 @@ public final class Recurrent {
         private final INDArray dX;
         private final State dH0;
 
-        Gradients(INDArray dX, State dH0) {
+        /**
+         * @param dX {@code dL/dx} {@code [T, batch, input]}, or null (one-hot inputs)
+         * @param dH0 {@code dL/d(state_0)}
+         */
+        public Gradients(INDArray dX, State dH0) {
             this.dX = dX;
             this.dH0 = dH0;
         }

@@ -8,6 +8,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One recurrent cell: the rule that turns {@code (x_t, state_{t-1})} into {@code state_t}, and its
  * backward rule. RNN, LSTM and GRU share this contract, so every model takes any of them.
  *
+ * <p>A cell needs only the one-step rule ({@link #forward}, {@link #backward}): the sequence pass
+ * ({@link #forwardSequence}, {@link #backwardSequence}) unrolls it over time by default, so a cell
+ * written in a notebook trains through {@link Recurrent} and every model exactly like the built-in
+ * ones. The built-in cells override the sequence pass with a faster one that computes the same
+ * numbers (all input projections in one product, one fused loop over the gates per step).
+ *
  * <p>Layout: row vectors. {@code x_t} is {@code [batch, input]}, {@code h_t} is
  * {@code [batch, hidden]}, and a weight that maps inputs to {@code k} pre-activations is
  * {@code [input, k]}, so a product reads {@code x_t · W}.
@@ -50,4 +56,30 @@ public interface RecurrentCell {
      * @return {@code dL/dx_t} and {@code dL/d(state_{t-1})}
      */
     StepGrad backward(State dNext, Step step);
+
+    /**
+     * Forward over a whole sequence. Default: {@link #forward} step by step, a padded step keeping
+     * the previous state ({@code s_t = m_t·forward(x_t, s_{t−1}) + (1 − m_t)·s_{t−1}}).
+     *
+     * @param x the inputs of all {@code T} steps and the padding mask, already checked
+     * @param h0 the initial state (not null; not changed)
+     * @return every state and what {@link #backwardSequence} needs
+     */
+    default SequenceCache forwardSequence(SequenceInput x, State h0) {
+        return Unrolled.forward(this, x, h0);
+    }
+
+    /**
+     * Backpropagation through time over a pass of {@link #forwardSequence}; ADDS the parameter
+     * gradients of all steps into {@code params()}. Default: {@link #backward} for {@code t = T..1}.
+     *
+     * @param fwd what {@link #forwardSequence} of this cell returned
+     * @param dH {@code dL/dh_t} from outside the recurrence {@code [T, batch, hidden]} (contiguous, this
+     *     cell's dtype), or null
+     * @param dLast gradient on the last state (its {@code h} and/or {@code c} may be null), or null
+     * @return {@code dL/dX [T, batch, input]} (null for one-hot inputs) and {@code dL/d(state_0)}
+     */
+    default Recurrent.Gradients backwardSequence(SequenceCache fwd, INDArray dH, State dLast) {
+        return Unrolled.of(this, fwd).backward(dH, dLast);
+    }
 }

@@ -1,6 +1,6 @@
 package kursus.rnn.nn;
 
-import static kursus.rnn.nn.Activations.tanh;
+import static kursus.rnn.core.Nonlinear.tanh;
 
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Param;
@@ -56,7 +56,7 @@ public final class RnnCell extends BaseCell {
     }
 
     @Override
-    SeqCache forwardSeq(SeqInput in, State s0, Flat mask) {
+    SeqCache forwardSeq(SequenceInput in, State s0) {
         final int T = in.T, B = in.B, H = hiddenSize;
         INDArray xw = Tensors.zeros(dtype, (long) T * B, H);
         in.project(Wxh.value(), xw); // x_t·W_xh for every step at once
@@ -69,7 +69,7 @@ public final class RnnCell extends BaseCell {
         for (int t = 0; t < T; t++) {
             Tensors.gemm(hPrev, false, Whh.value(), false, rec, 0.0);
             for (int n = 0; n < B; n++) {
-                boolean on = mask == null || mask.get(t * B + n) != 0.0;
+                boolean on = in.on(t, n);
                 int row = (t * B + n) * H, next = ((t + 1) * B + n) * H, rh = n * H;
                 for (int j = 0; j < H; j++) {
                     // forward rule: h_t = tanh(x_t·W_xh + h_{t-1}·W_hh + b_h); masked step: h carried
@@ -79,11 +79,11 @@ public final class RnnCell extends BaseCell {
                 }
             }
         }
-        return new SeqCache(this, in, hBuf, null, mask);
+        return new SeqCache(this, in, hBuf, null);
     }
 
     @Override
-    SeqGrad backwardSeq(INDArray dH, State dLast, SeqCache cache, boolean needDx) {
+    Recurrent.Gradients backwardSeq(INDArray dH, State dLast, SeqCache cache) {
         final int T = cache.T, B = cache.B, H = hiddenSize;
         INDArray dA = scratch(0, (long) T * B, H); // dL/da_t, a_t the pre-activation (every entry written below)
         INDArray dRec = Tensors.zeros(dtype, B, H);
@@ -117,7 +117,7 @@ public final class RnnCell extends BaseCell {
         Tensors.gemm(cache.hPrevRows(), true, dA, false, Whh.grad(), 1.0); // dW_hh = Σ_t h_{t-1}ᵀ·da_t
         cache.input.accumulateWeightGrad(dA, Wxh.grad()); // dW_xh = Σ_t x_tᵀ·da_t
         addInto(bh.grad(), db);
-        INDArray dX = needDx ? cache.input.inputGrad(dA, Wxh.value(), null) : null;
-        return new SeqGrad(dX, new State(dh, null));
+        INDArray dX = cache.input.inputGrad(dA, Wxh.value(), null);
+        return gradients(cache, dX, new State(dh, null));
     }
 }

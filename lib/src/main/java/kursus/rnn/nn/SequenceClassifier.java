@@ -7,6 +7,7 @@ import kursus.rnn.loss.LossResult;
 import kursus.rnn.loss.MeanSquaredError;
 import kursus.rnn.loss.SigmoidBinaryCrossEntropy;
 import kursus.rnn.loss.SoftmaxCrossEntropy;
+import kursus.rnn.text.Sequences;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -19,6 +20,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </pre>
  * The loss depends on the {@link Task}: softmax cross-entropy over classes, sigmoid binary
  * cross-entropy, or mean squared error (regression, e.g. the next value of a time series).
+ *
+ * <p>For regression on sliding windows prefer {@link SequenceRegressor}, which takes the
+ * {@code prep.Windows.Samples} object itself, so the time-major layout cannot be wrong. The dense
+ * entry points here take time-major inputs {@code [T, batch, input]}: a batch-major
+ * {@code [N, T, F]} array from {@code Samples.x()} is refused with a hint when {@code N != T}, but
+ * cannot be detected when {@code N == T}.
  */
 public final class SequenceClassifier {
     /** What the head predicts. */
@@ -110,6 +117,21 @@ public final class SequenceClassifier {
         return run(forwardIds(ids, mask), ids, null, targets);
     }
 
+    /** Training pass on token ids whose time axis is named by {@link Sequences}, with class labels (CLASSES). */
+    public double forwardBackward(Sequences ids, INDArray mask, int[] labels) {
+        return forwardBackward(Checks.notNull("ids", ids).timeMajor(), mask, labels);
+    }
+
+    /** Training pass on token ids named by {@link Sequences}, with targets {@code [batch, outputs]} (BINARY, REGRESSION). */
+    public double forwardBackward(Sequences ids, INDArray mask, INDArray targets) {
+        return forwardBackward(Checks.notNull("ids", ids).timeMajor(), mask, targets);
+    }
+
+    /** Predictions for token ids named by {@link Sequences}. */
+    public INDArray predict(Sequences ids, INDArray mask) {
+        return predict(Checks.notNull("ids", ids).timeMajor(), mask);
+    }
+
     /** Predictions {@code [batch, outputs]} for dense inputs: probabilities (CLASSES, BINARY) or values. */
     public INDArray predict(INDArray x, INDArray mask) {
         return activate(head.forwardUnchecked(rnn.forward(x, null, mask).last().h()));
@@ -137,6 +159,21 @@ public final class SequenceClassifier {
 
     private double run(Recurrent.Output o, int[][] ids, int[] labels, INDArray targets) {
         int B = o.batch(), C = head.outputSize();
+        long given = task == Task.CLASSES ? (labels == null ? -1 : labels.length)
+                : (targets == null || targets.rank() == 0 ? -1 : targets.size(0));
+        if (given != B && given == o.length()) {
+            throw Msg.badInput(
+                    "x tampaknya berurutan batch-dulu [N=" + given + ", T=" + B + ", F] padahal yang diharapkan"
+                            + " waktu-dulu [T, N, F]: targets punya " + given + " baris = panjang sumbu pertama x."
+                            + " Perbaikan: pakai samples.xTimeMajor() (bukan samples.x()), atau SequenceRegressor"
+                            + ".forwardBackward(samples) yang menerima objek Windows.Samples langsung; untuk id token"
+                            + " [B][T] pakai Sequences.batchMajor(baris).",
+                    "x looks batch-major [N=" + given + ", T=" + B + ", F] where time-major [T, N, F] is expected:"
+                            + " the targets have " + given + " rows = the size of x's first axis. Fix: use"
+                            + " samples.xTimeMajor() (not samples.x()), or SequenceRegressor.forwardBackward(samples),"
+                            + " which takes the Windows.Samples object itself; for token ids [B][T] use"
+                            + " Sequences.batchMajor(rows).");
+        }
         if (task == Task.CLASSES) {
             Checks.notNull("labels", labels);
             if (labels.length != B) {
@@ -160,7 +197,7 @@ public final class SequenceClassifier {
         };
         INDArray dh = head.backwardUnchecked(hT, loss.grad(), true);
         State dLast = new State(dh, null);
-        Recurrent.Gradients g = rnn.backwardTrusted(o, null, dLast);
+        Recurrent.Gradients g = cell.backwardSequence(o.cache(), null, dLast);
         if (embedding != null && ids != null) {
             embedding.backward(ids, g.dX());
         }

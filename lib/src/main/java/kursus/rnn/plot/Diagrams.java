@@ -279,6 +279,142 @@ public final class Diagrams {
         return first + gap * c;
     }
 
+    /** Width of one column of {@link #example}. */
+    static final int EX_COL = 100;
+    /** Largest number of columns {@link #example} draws. */
+    public static final int MAX_EXAMPLE_COLUMNS = 14;
+
+    /** Width in pixels of {@link #example} with {@code columns} time columns: {@code 80 + 100·columns}. */
+    public static int exampleWidth(int columns) {
+        return 80 + EX_COL * columns;
+    }
+
+    /** Number of time columns {@link #example} draws for a shape with these inputs and outputs. */
+    public static int exampleColumns(Kind kind, int inputs, int outputs) {
+        return switch (kind) {
+            case ONE_TO_ONE -> 1;
+            case ONE_TO_MANY -> outputs;
+            case MANY_TO_ONE, MANY_TO_MANY_ALIGNED -> inputs;
+            case MANY_TO_MANY -> inputs + outputs;
+        };
+    }
+
+    /**
+     * One RNN shape drawn with the tokens of a real example: each input under its {@code x} box, each
+     * output over its {@code y} box, the hidden cells joined left to right. Where an output is fed back
+     * as the next step's input (one-to-many, and the decoder half of many-to-many) a dashed arrow runs
+     * from {@code y_t} to the next cell.
+     *
+     * <ul>
+     *   <li>{@code ONE_TO_ONE}: 1 input, 1 output;</li>
+     *   <li>{@code ONE_TO_MANY}: 1 input (first column), one column per output;</li>
+     *   <li>{@code MANY_TO_ONE}: one column per input, 1 output at the last;</li>
+     *   <li>{@code MANY_TO_MANY_ALIGNED}: as many outputs as inputs, one per column;</li>
+     *   <li>{@code MANY_TO_MANY}: the inputs (encoder columns), then the outputs (decoder columns).</li>
+     * </ul>
+     * Size: {@link #exampleWidth(int)} × {@link #HEIGHT}; at most {@link #MAX_EXAMPLE_COLUMNS} columns.
+     */
+    public static BufferedImage example(String title, Kind kind, String[] inputs, String[] outputs, String caption) {
+        if (kind == null || inputs == null || outputs == null) {
+            throw Msg.badInput("Diagrams.example: kind, inputs dan outputs tidak boleh null.",
+                    "Diagrams.example: kind, inputs and outputs must not be null.");
+        }
+        int nIn = inputs.length, nOut = outputs.length;
+        boolean ok = switch (kind) {
+            case ONE_TO_ONE -> nIn == 1 && nOut == 1;
+            case ONE_TO_MANY -> nIn == 1 && nOut >= 1;
+            case MANY_TO_ONE -> nIn >= 1 && nOut == 1;
+            case MANY_TO_MANY_ALIGNED -> nIn >= 1 && nOut == nIn;
+            case MANY_TO_MANY -> nIn >= 1 && nOut >= 1;
+        };
+        int cols = exampleColumns(kind, nIn, nOut);
+        if (!ok || cols > MAX_EXAMPLE_COLUMNS) {
+            throw Msg.badInput("Diagrams.example: " + nIn + " masukan dan " + nOut + " keluaran tidak cocok dengan " + kind
+                            + " (one-to-one 1/1, one-to-many 1/n, many-to-one n/1, aligned n/n; paling banyak " + MAX_EXAMPLE_COLUMNS + " kolom).",
+                    "Diagrams.example: " + nIn + " inputs and " + nOut + " outputs do not fit " + kind
+                            + " (one-to-one 1/1, one-to-many 1/n, many-to-one n/1, aligned n/n; at most " + MAX_EXAMPLE_COLUMNS + " columns).");
+        }
+        int width = exampleWidth(cols);
+        BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Canvas.start(img);
+        title(g, title, width);
+        for (int c = 0; c < cols; c++) {
+            int cx = exampleColumnX(c);
+            String in = exampleInput(kind, inputs, c);
+            String out = exampleOutput(kind, outputs, nIn, cols, c);
+            box(g, cx, H_ROW, EX_BOX_W, EX_BOX_H, H_FILL, H_LINE);
+            if (c > 0) {
+                arrow(g, exampleColumnX(c - 1) + EX_BOX_W / 2, H_ROW, cx - EX_BOX_W / 2, H_ROW);
+            }
+            g.setFont(Canvas.font(Font.PLAIN, 14));
+            if (in != null) {
+                box(g, cx, X_ROW, EX_BOX_W, EX_BOX_H, X_FILL, X_LINE);
+                arrow(g, cx, X_ROW - EX_BOX_H / 2, cx, H_ROW + EX_BOX_H / 2);
+                g.setColor(INK);
+                Canvas.centered(g, in, cx, X_ROW + 5);
+            }
+            if (out != null) {
+                box(g, cx, Y_ROW, EX_BOX_W, EX_BOX_H, Y_FILL, Y_LINE);
+                arrow(g, cx, H_ROW - EX_BOX_H / 2, cx, Y_ROW + EX_BOX_H / 2);
+                g.setColor(INK);
+                Canvas.centered(g, out, cx, Y_ROW + 5);
+                if (feedsBack(kind, nIn, c) && c + 1 < cols) {
+                    feedback(g, cx + EX_BOX_W / 2, Y_ROW, exampleColumnX(c + 1) - EX_BOX_W / 2 + 6, H_ROW - EX_BOX_H / 2);
+                }
+            }
+        }
+        caption(g, caption, width);
+        g.dispose();
+        return img;
+    }
+
+    static final int EX_BOX_W = 84;
+    static final int EX_BOX_H = 36;
+
+    /** Centre x of column {@code c} of {@link #example}. */
+    static int exampleColumnX(int c) {
+        return 40 + EX_COL * c + EX_COL / 2;
+    }
+
+    private static String exampleInput(Kind kind, String[] inputs, int c) {
+        return switch (kind) {
+            case ONE_TO_ONE, ONE_TO_MANY -> c == 0 ? label(inputs[0]) : null;
+            case MANY_TO_ONE, MANY_TO_MANY_ALIGNED -> label(inputs[c]);
+            case MANY_TO_MANY -> c < inputs.length ? label(inputs[c]) : null;
+        };
+    }
+
+    private static String exampleOutput(Kind kind, String[] outputs, int nIn, int cols, int c) {
+        return switch (kind) {
+            case ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY_ALIGNED -> label(outputs[c]);
+            case MANY_TO_ONE -> c == cols - 1 ? label(outputs[0]) : null;
+            case MANY_TO_MANY -> c >= nIn ? label(outputs[c - nIn]) : null;
+        };
+    }
+
+    private static boolean feedsBack(Kind kind, int nIn, int c) {
+        return kind == Kind.ONE_TO_MANY || (kind == Kind.MANY_TO_MANY && c >= nIn);
+    }
+
+    private static String label(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A dashed arrow from an output to the next cell: the output is fed back as the next input. */
+    private static void feedback(Graphics2D g, int x1, int y1, int x2, int y2) {
+        g.setColor(WEIGHT);
+        g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        QuadCurve2D c = new QuadCurve2D.Double(x1, y1, x2 + 10, y1, x2, y2 - 2);
+        g.draw(c);
+        double a = Math.atan2(8, -2);
+        Path2D head = new Path2D.Double();
+        head.moveTo(x2, y2);
+        head.lineTo(x2 - 9 * Math.cos(a - 0.4), y2 - 9 * Math.sin(a - 0.4));
+        head.lineTo(x2 - 9 * Math.cos(a + 0.4), y2 - 9 * Math.sin(a + 0.4));
+        head.closePath();
+        g.fill(head);
+    }
+
     // ------------------------------------------------------------------ drawing helpers
 
     private static void checkSteps(int steps) {

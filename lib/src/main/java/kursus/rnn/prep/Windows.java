@@ -340,6 +340,27 @@ public final class Windows {
             return new Samples(sx, sy, sp, features);
         }
 
+        /**
+         * The windows cut into minibatches of {@code batchSize} in a random order drawn from {@code rng}
+         * (advances it: call once per epoch). Same order as numpy's {@code np.random.permutation}.
+         */
+        public java.util.List<Samples> shuffledBatches(int batchSize, kursus.rnn.random.NumpyRandom rng) {
+            return batches(kursus.rnn.text.Batches.shuffled(size(), batchSize, rng));
+        }
+
+        /** The windows cut into minibatches of {@code batchSize} in chronological order (last may be smaller). */
+        public java.util.List<Samples> sequentialBatches(int batchSize) {
+            return batches(kursus.rnn.text.Batches.sequential(size(), batchSize));
+        }
+
+        private java.util.List<Samples> batches(java.util.List<int[]> idx) {
+            java.util.List<Samples> out = new java.util.ArrayList<>(idx.size());
+            for (int[] ix : idx) {
+                out.add(subset(ix));
+            }
+            return out;
+        }
+
         private void checkIndex(int i) {
             if (i < 0 || i >= size()) {
                 throw Msg.badInput("Windows.Samples: indeks " + i + " di luar 0.." + (size() - 1) + ".",

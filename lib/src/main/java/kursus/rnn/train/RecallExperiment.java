@@ -7,6 +7,7 @@ import kursus.rnn.core.Msg;
 import kursus.rnn.gen.RecallTask;
 import kursus.rnn.nn.CellKind;
 import kursus.rnn.nn.Dense;
+import kursus.rnn.nn.GruCell;
 import kursus.rnn.nn.Init;
 import kursus.rnn.nn.LstmCell;
 import kursus.rnn.nn.RecurrentCell;
@@ -95,10 +96,28 @@ public final class RecallExperiment {
     /** The LSTM's forget-gate bias at the start (the library's default is 1); only for {@link CellKind#LSTM}. */
     public RecallExperiment forgetBias(double b) {
         if (kind != CellKind.LSTM) {
-            throw Msg.badInput("forgetBias hanya untuk LSTM, sel ini " + kind, "forgetBias applies to an LSTM only, this cell is " + kind);
+            throw Msg.badInput("forgetBias hanya untuk LSTM, sel ini " + kind + " (untuk GRU: updateBias)",
+                    "forgetBias applies to an LSTM only, this cell is " + kind + " (for a GRU: updateBias)");
         }
+        return keepBias(b);
+    }
+
+    /**
+     * The GRU's update-gate bias {@code b_z} at the start (the library's default is 0, so z ≈ 0.5); a
+     * positive value makes {@code z} — the share of the old state kept — start near 1. Only for
+     * {@link CellKind#GRU}.
+     */
+    public RecallExperiment updateBias(double b) {
+        if (kind != CellKind.GRU) {
+            throw Msg.badInput("updateBias hanya untuk GRU, sel ini " + kind + " (untuk LSTM: forgetBias)",
+                    "updateBias applies to a GRU only, this cell is " + kind + " (for an LSTM: forgetBias)");
+        }
+        return keepBias(b);
+    }
+
+    private RecallExperiment keepBias(double b) {
         if (!Double.isFinite(b)) {
-            throw Msg.badInput("forgetBias harus berhingga, ternyata " + b, "forgetBias must be finite, got " + b);
+            throw Msg.badInput("bias harus berhingga, ternyata " + b, "the bias must be finite, got " + b);
         }
         return new RecallExperiment(kind, gap, hidden, steps, batch, learningRate, b, clipNorm, trainSize, testSize);
     }
@@ -148,6 +167,11 @@ public final class RecallExperiment {
         return kind == CellKind.LSTM ? (Double.isNaN(forgetBias) ? 1.0 : forgetBias) : Double.NaN;
     }
 
+    /** The update-gate bias used (0, the library default, unless set); NaN for RNN/LSTM. */
+    public double updateBiasValue() {
+        return kind == CellKind.GRU ? (Double.isNaN(forgetBias) ? 0.0 : forgetBias) : Double.NaN;
+    }
+
     /**
      * The outcome of one run.
      *
@@ -188,6 +212,9 @@ public final class RecallExperiment {
         if (cell instanceof LstmCell lstm && !Double.isNaN(forgetBias)) {
             lstm.gateBias(LstmCell.FORGET).assign(forgetBias);
         }
+        if (cell instanceof GruCell gru && !Double.isNaN(forgetBias)) {
+            gru.b_z().assign(forgetBias);
+        }
         return new SequenceClassifier(null, cell, new Dense(hidden, RecallTask.CLASSES, DataType.FLOAT, Init.xavierUniform(rng)),
                 SequenceClassifier.Task.CLASSES);
     }
@@ -206,7 +233,7 @@ public final class RecallExperiment {
     @Override
     public String toString() {
         return String.format("%s gap %d, hidden %d, %d steps × batch %d, Adam %s, clip %s%s", kind, gap, hidden, steps, batch,
-                learningRate, clipNorm, kind == CellKind.LSTM ? ", forget bias " + forgetBiasValue() : "");
+                learningRate, clipNorm, kind == CellKind.LSTM ? ", forget bias " + forgetBiasValue() : kind == CellKind.GRU ? ", update bias " + updateBiasValue() : "");
     }
 
     private static int positive(String name, int v) {

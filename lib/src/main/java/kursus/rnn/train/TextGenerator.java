@@ -23,6 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * }
  * List<String> ten = TextGenerator.generateLines(model, vocab, 10, 20, 0.5, 42);
  * }</pre>
+ *
+ * <p>An interrupted thread (Kernel → Interrupt in a notebook) stops generation at the next token
+ * with a bilingual line; the text written so far is returned.
  */
 public final class TextGenerator {
     private TextGenerator() {}
@@ -61,6 +64,9 @@ public final class TextGenerator {
         }
         String sep = vocab.isCharLevel() ? "" : " ";
         for (int i = 0; i < length; i++) {
+            if (interrupted(i)) {
+                break;
+            }
             int next = Sampling.sampleFromProbabilities(probs, temperature, topK, rng);
             sb.append(sep).append(vocab.tokenOf(next));
             CharLanguageModel.Prediction p = model.next(new int[] {next}, state);
@@ -97,7 +103,7 @@ public final class TextGenerator {
         }
         NumpyRandom rng = new NumpyRandom(seed);
         List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && !Thread.currentThread().isInterrupted(); i++) {
             out.add(generateLine(model, vocab, "", maxLength, temperature, 0, rng));
         }
         return out;
@@ -134,6 +140,9 @@ public final class TextGenerator {
         StringBuilder sb = new StringBuilder(pre);
         String sep = vocab.isCharLevel() ? "" : " ";
         for (int i = 0; i < maxLength; i++) {
+            if (interrupted(i)) {
+                break;
+            }
             INDArray q = probs.dup();
             for (int k : never) {
                 if (k >= 0) {
@@ -150,6 +159,20 @@ public final class TextGenerator {
             probs = p.probabilities();
         }
         return sb.toString();
+    }
+
+    /**
+     * When the thread was interrupted (Kernel → Interrupt), prints a bilingual line and says stop: the
+     * text written so far is returned. The interrupt flag stays set, so the caller's loop stops too.
+     */
+    private static boolean interrupted(int written) {
+        if (!Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        System.out.println(Msg.of("pembuatan teks dihentikan (interrupt) setelah " + written + " token;"
+                        + " teks sejauh ini dikembalikan.",
+                "text generation interrupted after " + written + " tokens; the text so far is returned."));
+        return true;
     }
 
     private static void checkVocabulary(CharLanguageModel model, Vocabulary vocab) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import kursus.rnn.latihan.Latihan05.LoopMistake;
 import kursus.rnn.latihan.Latihan05.Mistake;
 import kursus.rnn.nn.Init;
 import kursus.rnn.nn.LstmCell;
@@ -18,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** Latihan 5a/5b accept the reference solution and name each typical mistake. */
+/** Latihan 5.1/5.2 accept the reference solution and name each typical mistake. */
 class Latihan05Test {
 
     /** A student's step with switches for the typical mistakes. */
@@ -50,14 +51,14 @@ class Latihan05Test {
         return a.get(all(), interval(k * H, (k + 1) * H));
     }
 
-    static INDArray loop(INDArray x, INDArray h0, INDArray c0, INDArray W, INDArray b, String mistake) {
+    static INDArray loop(INDArray x, INDArray h0, INDArray c0, INDArray W, INDArray b, Latihan05.CellForward cell, String mistake) {
         int T = (int) x.size(0);
         INDArray hs = Nd4j.zeros(DataType.DOUBLE, T, h0.size(0), h0.size(1));
         INDArray h = mistake.equals("zeros") ? Nd4j.zerosLike(h0) : h0, c = mistake.equals("zeros") ? Nd4j.zerosLike(c0) : c0;
         for (int t = 0; t < T; t++) {
-            State s = cell(x.slice(t), h, mistake.equals("cNotCarried") ? c0 : c, W, b, mistake.equals("cellBug") ? "notanh" : "");
+            State s = cell.apply(x.slice(t), mistake.equals("hNotCarried") ? h0 : h, mistake.equals("cNotCarried") ? c0 : c, W, b);
             hs.putSlice(t, mistake.equals("shifted") ? h : mistake.equals("storedC") ? s.c() : s.h());
-            h = mistake.equals("hNotCarried") ? h0 : s.h();
+            h = s.h();
             c = s.c();
         }
         return hs;
@@ -67,8 +68,8 @@ class Latihan05Test {
         return Latihan05.evaluateLstmCellForward((x, h, c, W, b) -> cell(x, h, c, W, b, m)).mistake();
     }
 
-    static Mistake loopMistake(String m) {
-        return Latihan05.evaluateLstmForward((x, h0, c0, W, b) -> loop(x, h0, c0, W, b, m)).mistake();
+    static LoopMistake loopMistake(String m) {
+        return Latihan05.evaluateLstmForward((x, h0, c0, W, b, cell) -> loop(x, h0, c0, W, b, cell, m)).mistake();
     }
 
     @Test
@@ -88,7 +89,7 @@ class Latihan05Test {
         Verdict<Mistake> v = Latihan05.evaluateLstmCellForward((x, h, c, W, b) -> cell(x, h, c, W, b, ""));
         assertTrue(v.passed(), v.message());
         assertTrue(v.message().contains("[ID]") && v.message().contains("[EN]"));
-        Verdict<Mistake> l = Latihan05.evaluateLstmForward((x, h0, c0, W, b) -> loop(x, h0, c0, W, b, ""));
+        Verdict<LoopMistake> l = Latihan05.evaluateLstmForward((x, h0, c0, W, b, cell) -> loop(x, h0, c0, W, b, cell, ""));
         assertTrue(l.passed(), l.message());
     }
 
@@ -111,22 +112,20 @@ class Latihan05Test {
 
     @Test
     void namesEachLoopMistake() {
-        assertEquals(Mistake.C_NOT_CARRIED, loopMistake("cNotCarried"));
-        assertEquals(Mistake.H_NOT_CARRIED, loopMistake("hNotCarried"));
-        assertEquals(Mistake.INITIAL_STATE_IGNORED, loopMistake("zeros"));
-        assertEquals(Mistake.OUTPUT_SHIFTED, loopMistake("shifted"));
-        assertEquals(Mistake.STORED_C, loopMistake("storedC"));
-        Verdict<Mistake> v = Latihan05.evaluateLstmForward((x, h0, c0, W, b) -> loop(x, h0, c0, W, b, "cellBug"));
-        assertEquals(Mistake.CELL_WRONG, v.mistake());
-        assertTrue(v.message().contains("o∘c_t"), v.message());
-        assertEquals(Mistake.WRONG_SHAPE, Latihan05.evaluateLstmForward((x, h0, c0, W, b) -> h0).mistake());
+        assertEquals(LoopMistake.FORGOT_TO_CARRY_C, loopMistake("cNotCarried"));
+        assertEquals(LoopMistake.FORGOT_TO_CARRY_H, loopMistake("hNotCarried"));
+        assertEquals(LoopMistake.IGNORED_INITIAL_STATE, loopMistake("zeros"));
+        assertEquals(LoopMistake.STORED_PREVIOUS_STATE, loopMistake("shifted"));
+        assertEquals(LoopMistake.STORED_C, loopMistake("storedC"));
+        assertEquals(LoopMistake.WRONG_SHAPE, Latihan05.evaluateLstmForward((x, h0, c0, W, b, cell) -> h0).mistake());
+        assertEquals(LoopMistake.NULL_RESULT, Latihan05.evaluateLstmForward((x, h0, c0, W, b, cell) -> null).mistake());
     }
 
     @Test
     void checkThrowsWithTheDiagnosis() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ExerciseFailedException e = assertThrows(ExerciseFailedException.class,
                 () -> Latihan05.checkLstmCellForward((x, h, c, W, b) -> cell(x, h, c, W, b, "cprev")));
-        assertTrue(e.getMessage().startsWith("Latihan 5a: FORGOT_C_PREV"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Latihan 5.1: FORGOT_C_PREV"), e.getMessage());
         assertArrayEquals(new int[] {0, 1, 2, 3}, Latihan05.Variant.RIGHT.order());
     }
 }

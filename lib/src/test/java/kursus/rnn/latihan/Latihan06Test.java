@@ -90,8 +90,8 @@ class Latihan06Test {
 
     @Test
     void checkThrowsWithTheDiagnosis() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ExerciseFailedException e = assertThrows(ExerciseFailedException.class,
                 () -> Latihan06.checkGruCellForward((x, h, Wzr, bzr, Wh, bh) -> gru(x, h, Wzr, bzr, Wh, bh, "after")));
-        assertTrue(e.getMessage().startsWith("Latihan 6: RESET_AFTER_PRODUCT"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Latihan 6.1: RESET_AFTER_PRODUCT"), e.getMessage());
     }
 }

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The lecture's worked "hello" example ({@code seeds/002}, slides "Forward Propagation in a Recurrent
+ * The lecture's worked "hello" example ({@code src/test/resources/oracles/hello_002.py}, slides "Forward Propagation in a Recurrent
  * Neuron"): vocabulary {h, e, l, o}, one-hot inputs, {@code Wxh} 3×4, a scalar {@code Whh = 0.427043},
  * bias 0.567001, {@code Why} 4×3; feed "h" then "e" and compare every printed number up to the softmax
  * probabilities. The slides use column vectors ({@code Wxh·x}); {@link PaperLayout} transposes.

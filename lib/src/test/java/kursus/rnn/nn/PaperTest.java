@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Reproduces every number printed in section 2.1 of the paper ({@code seeds/004}: numpy code after
+ * Reproduces every number printed in section 2.1 of the lecture's paper (numpy code after
  * {@code np.random.seed(1)}), to 1e-6, with the library's row-vector cells and {@link PaperLayout}.
  *
  * <p>Notes on the OCR transcript, checked by re-running its code

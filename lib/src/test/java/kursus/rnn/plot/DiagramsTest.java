@@ -15,6 +15,52 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiagramsTest {
+    @Test
+    void exampleDrawsEachShapeWithItsTokensAndFeedback() throws Exception {
+        // oracle per shape: which columns have an x box and a y box
+        Object[][] cases = {
+            {Diagrams.Kind.ONE_TO_ONE, new String[] {"budi"}, new String[] {"ID"}, new boolean[] {true}, new boolean[] {true}},
+            {Diagrams.Kind.ONE_TO_MANY, new String[] {"ID, b"}, new String[] {"b", "u", "d", "i"},
+                new boolean[] {true, false, false, false}, new boolean[] {true, true, true, true}},
+            {Diagrams.Kind.MANY_TO_ONE, new String[] {"b", "u", "d"}, new String[] {"ID"},
+                new boolean[] {true, true, true}, new boolean[] {false, false, true}},
+            {Diagrams.Kind.MANY_TO_MANY_ALIGNED, new String[] {"Budi", "di", "Solo"}, new String[] {"B-PER", "O", "B-LOC"},
+                new boolean[] {true, true, true}, new boolean[] {true, true, true}},
+            {Diagrams.Kind.MANY_TO_MANY, new String[] {"3", "Mei"}, new String[] {"0", "5", "-"},
+                new boolean[] {true, true, false, false, false}, new boolean[] {false, false, true, true, true}},
+        };
+        for (Object[] c : cases) {
+            Diagrams.Kind kind = (Diagrams.Kind) c[0];
+            String[] in = (String[]) c[1], out = (String[]) c[2];
+            boolean[] hasX = (boolean[]) c[3], hasY = (boolean[]) c[4];
+            BufferedImage img = roundTrip(Diagrams.example("t", kind, in, out, "caption"));
+            assertEquals(hasX.length, Diagrams.exampleColumns(kind, in.length, out.length), kind.toString());
+            assertEquals(Diagrams.exampleWidth(hasX.length), img.getWidth(), kind.toString());
+            assertEquals(Diagrams.HEIGHT, img.getHeight());
+            for (int col = 0; col < hasX.length; col++) {
+                int cx = Diagrams.exampleColumnX(col);
+                String where = kind + " column " + col;
+                // probe the left edge inside each box (the token text sits in the middle)
+                Point h = new Point(cx - Diagrams.EX_BOX_W / 2 + 5, Diagrams.H_ROW + Diagrams.EX_BOX_H / 2 - 5);
+                Point x = new Point(cx - Diagrams.EX_BOX_W / 2 + 5, Diagrams.X_ROW + Diagrams.EX_BOX_H / 2 - 5);
+                Point y = new Point(cx - Diagrams.EX_BOX_W / 2 + 5, Diagrams.Y_ROW + Diagrams.EX_BOX_H / 2 - 5);
+                assertEquals(Diagrams.H_FILL, at(img, h), where);
+                assertEquals(hasX[col], Diagrams.X_FILL.equals(at(img, x)), where + " x");
+                assertEquals(hasY[col], Diagrams.Y_FILL.equals(at(img, y)), where + " y");
+            }
+        }
+    }
+
+    @Test
+    void exampleRejectsCountsThatDoNotFitTheShape() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Diagrams.example("t", Diagrams.Kind.MANY_TO_MANY_ALIGNED, new String[] {"a", "b"}, new String[] {"O"}, ""));
+        assertThrows(IllegalArgumentException.class,
+                () -> Diagrams.example("t", Diagrams.Kind.ONE_TO_MANY, new String[] {"a", "b"}, new String[] {"O"}, ""));
+        assertThrows(IllegalArgumentException.class,
+                () -> Diagrams.example("t", Diagrams.Kind.MANY_TO_MANY, new String[10], new String[10], ""));
+    }
+
     @TempDir
     Path dir;
 

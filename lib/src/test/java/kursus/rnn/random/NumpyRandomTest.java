@@ -397,7 +397,7 @@ class NumpyRandomTest {
     // ------------------------------------------------------------------ the paper's arrays
 
     /**
-     * The arrays the paper in {@code shared/seeds/004_*.txt} draws after {@code np.random.seed(1)},
+     * The arrays the lecture's paper (numpy code re-run by {@code oracles/paper_004.py}) draws after {@code np.random.seed(1)},
      * snippet by snippet, in the snippet's order (OCR fixes in make_reference.py).
      */
     @ParameterizedTest

@@ -99,4 +99,24 @@ class TextGeneratorTest {
                 () -> TextGenerator.generateLine(biased(0), vocab, "", 5, 1.0, 0, 1));
         assertTrue(e.getMessage().contains("</s>"), e.getMessage());
     }
+
+    @Test
+    void anInterruptedThreadStopsGenerationWithTheTextSoFar() {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        String text;
+        boolean flag;
+        try {
+            Thread.currentThread().interrupt();
+            text = TextGenerator.generate(biased(1), vocab, "a", 100_000, 0, 0, 1);
+        } finally {
+            flag = Thread.interrupted(); // clears the flag for the next tests
+            System.setOut(old);
+        }
+        assertEquals("a", text);
+        assertTrue(flag, "the interrupt flag stays set for the caller");
+        String out = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("[ID] pembuatan teks dihentikan") && out.contains("interrupted after 0 tokens"), out);
+    }
 }
