@@ -667,7 +667,9 @@ public final class Charts {
         java.awt.Graphics2D g = scratch.createGraphics();
         try {
             g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            int available = width - 2 * 10 - 8; // chart padding on both sides and a small margin
+            // XChart centres the title over the plot area, which starts right of the y axis (its title and
+            // tick labels, ~80 px): the title fits when it is no wider than the chart minus twice that offset
+            int available = width - 2 * 10 - 2 * 80;
             for (int size = 15; size > 10; size--) {
                 java.awt.FontMetrics fm = g.getFontMetrics(new Font(FONT, Font.BOLD, size));
                 if (fm.stringWidth(title) <= available) {
