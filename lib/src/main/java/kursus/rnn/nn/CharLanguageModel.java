@@ -131,7 +131,9 @@ public final class CharLanguageModel {
      * carried state, computes the mean cross-entropy over every (unmasked) step, backpropagates
      * through the chunk, fills the gradients of {@link #params()}, and carries the last state.
      *
-     * @param inputs symbol ids {@code [T][batch]}
+     * @param inputs symbol ids, time-major {@code [T][batch]} ({@code inputs[t]} is step t of every
+     *     sequence). A {@code [batch][T]} array of the same size would be read wrongly without an error;
+     *     when your rows are sequences, pass {@code Sequences.batchMajor(rows)} instead.
      * @param targets the next symbols {@code [T][batch]}
      * @param mask {@code [T, batch]} 0/1, or null
      * @return mean loss in nats per predicted symbol

@@ -115,6 +115,40 @@ public final class Init {
         return dt == DataType.DOUBLE ? g : g.castTo(dt);
     }
 
+    /**
+     * A random orthogonal {@code [n, n]} matrix {@code Q} ({@code Q Qᵀ = I}): Gram–Schmidt on the rows
+     * of {@code np.random.randn(n, n)} (computed in double precision, then cast to {@code dt}). Every
+     * eigenvalue and every singular value of {@code Q} has modulus 1, so {@code ρ·Q} has spectral radius
+     * and spectral norm both exactly {@code ρ} (lesson 04 builds {@code W_hh = ρ·Q} this way).
+     */
+    public static INDArray orthogonal(NumpyRandom rng, DataType dt, int n) {
+        Checks.notNull("rng", rng);
+        Checks.positive("n", n);
+        Checks.floating("dtype", dt);
+        double[][] a = rng.randn(DataType.DOUBLE, n, n).toDoubleMatrix();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {                  // remove the components along earlier rows
+                double d = 0;
+                for (int q = 0; q < n; q++) {
+                    d += a[i][q] * a[j][q];
+                }
+                for (int q = 0; q < n; q++) {
+                    a[i][q] -= d * a[j][q];
+                }
+            }
+            double s = 0;
+            for (int q = 0; q < n; q++) {
+                s += a[i][q] * a[i][q];
+            }
+            s = Math.sqrt(s);
+            for (int q = 0; q < n; q++) {
+                a[i][q] /= s;
+            }
+        }
+        INDArray q = Nd4j.create(a); // [n, n] DOUBLE
+        return dt == DataType.DOUBLE ? q : q.castTo(dt);
+    }
+
     @Override
     public String toString() {
         return "Init." + kind.name().toLowerCase();

@@ -105,7 +105,11 @@ public final class SequenceClassifier {
         return run(rnn.forward(x, null, mask), null, null, targets);
     }
 
-    /** Training pass on index inputs {@code ids [T][batch]} (embedding, or one-hot when there is none), CLASSES. */
+    /**
+     * Training pass on index inputs {@code ids [T][batch]}, time-major (embedding, or one-hot when there
+     * is none), CLASSES. When your rows are sequences ({@code [batch][T]}), use the {@link Sequences}
+     * overload with {@code Sequences.batchMajor(rows)}.
+     */
     public double forwardBackward(int[][] ids, INDArray mask, int[] labels) {
         requireTask(Task.CLASSES);
         return run(forwardIds(ids, mask), ids, labels, null);
@@ -137,7 +141,7 @@ public final class SequenceClassifier {
         return activate(head.forwardUnchecked(rnn.forward(x, null, mask).last().h()));
     }
 
-    /** Predictions for index inputs. */
+    /** Predictions for index inputs, time-major {@code ids [T][batch]} (see {@link Sequences} for rows). */
     public INDArray predict(int[][] ids, INDArray mask) {
         return activate(head.forwardUnchecked(forwardIds(ids, mask).last().h()));
     }

@@ -41,7 +41,7 @@ public final class GradClip {
                     "gradient norm = " + norm + " (NaN/Inf): training has diverged; lower the learning rate");
         }
         double coef = maxNorm / (norm + 1e-6);
-        if (coef < 1.0) {
+        if (clipsAtNorm(norm, maxNorm)) {
             for (Param p : params) {
                 p.grad().muli(coef);
             }
@@ -49,19 +49,32 @@ public final class GradClip {
         return norm;
     }
 
-    /** Clamps every gradient entry to {@code [−limit, limit]} (like {@code np.clip(g, -limit, limit)}). */
-    public static void clipByValue(Params params, double limit) {
+    /**
+     * Clamps every gradient entry to {@code [−limit, limit]} (like {@code np.clip(g, -limit, limit)}).
+     *
+     * @return how many entries were clamped (0: the gradient was left unchanged)
+     */
+    public static long clipByValue(Params params, double limit) {
         Checks.positive("limit", limit);
+        long clamped = 0;
         for (Param p : params) {
             Flat g = Flat.of(p.grad());
             for (int i = 0; i < g.length; i++) {
                 double v = g.get(i);
                 if (v > limit) {
                     g.set(i, limit);
+                    clamped++;
                 } else if (v < -limit) {
                     g.set(i, -limit);
+                    clamped++;
                 }
             }
         }
+        return clamped;
+    }
+
+    /** Whether {@link #clipByGlobalNorm} with this threshold changes a gradient whose global norm is {@code norm}. */
+    public static boolean clipsAtNorm(double norm, double maxNorm) {
+        return maxNorm / (norm + 1e-6) < 1.0;
     }
 }

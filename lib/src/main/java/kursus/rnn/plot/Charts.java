@@ -337,21 +337,32 @@ public final class Charts {
         c.setYAxisTitle(f.yLabel);
         style(c.getStyler(), f);
         c.getStyler().setLegendVisible(f.legend && series.length > 1);
-        c.getStyler().setYAxisLogarithmic(f.logY);
-        if (f.logY) {
-            // in-between ticks (0.2, 0.3, ...) help over a short range but clutter a long one
-            double span = decades(series);
-            c.getStyler().setYAxisLogarithmicDecadeOnly(span > 2.0);
-            // XChart labels every decade: over ~25 decades (vanishing gradients) they overlap
-            int every = span > 12 ? (int) Math.ceil(span / 12) : 1;
-            c.getStyler().setYAxisTickLabelsFormattingFunction(v -> decadeLabel(v, every));
+        // Over more than two decades XChart's own log axis draws a grid line at 2..9 of every decade
+        // (setYAxisLogarithmicDecadeOnly hides only their labels): over 20 decades they merge into a grey
+        // bar. There the chart plots log10(y) on a linear axis instead, with grid lines and labels at whole
+        // decades only (1, 2 or 5 decades apart, as many as fit), all labels in one format.
+        boolean decadeAxis = f.logY && decades(series) > 2.0;
+        c.getStyler().setYAxisLogarithmic(f.logY && !decadeAxis);
+        if (f.logY && !decadeAxis) {
+            c.getStyler().setYAxisTickLabelsFormattingFunction(Charts::number);
         }
-        c.getStyler().setYAxisMin(f.yMin);
-        c.getStyler().setYAxisMax(f.yMax);
+        if (decadeAxis) {
+            double[] range = positiveRange(series);
+            int lo = (int) Math.floor(Math.log10(f.yMin != null && f.yMin > 0 ? f.yMin : range[0]) + 1e-9);
+            int hi = (int) Math.ceil(Math.log10(f.yMax != null && f.yMax > 0 ? f.yMax : range[1]) - 1e-9);
+            boolean powers = usesPowers(lo, hi);
+            c.getStyler().setYAxisMin((double) lo);
+            c.getStyler().setYAxisMax((double) Math.max(hi, lo + 1));
+            c.getStyler().setYAxisTickLabelsFormattingFunction(v -> decadeTick(v, powers));
+        } else {
+            c.getStyler().setYAxisMin(f.yMin);
+            c.getStyler().setYAxisMax(f.yMax);
+        }
         c.getStyler().setXAxisDecimalPattern(DECIMAL_PATTERN);
         if (!f.logY) {
             c.getStyler().setYAxisDecimalPattern(DECIMAL_PATTERN);
         }
+        spreadXTicks(c, series, firstX);
         c.getStyler().setMarkerSize(5);
         Set<String> names = new HashSet<>();
         for (int k = 0; k < series.length; k++) {
@@ -369,6 +380,13 @@ public final class Charts {
                             "Charts." + op + ": series '" + s.name() + "' has no value > 0, so it cannot be drawn"
                                     + " on a logarithmic y axis. Turn logY off.");
                 }
+            }
+            if (decadeAxis) {
+                double[] logs = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    logs[i] = Math.log10(y[i]);
+                }
+                y = logs;
             }
             XYSeries xs = c.addSeries(s.name(), x, y);
             xs.setMarker(f.markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
@@ -745,6 +763,86 @@ public final class Charts {
         return out;
     }
 
+    /**
+     * XChart puts x ticks at the data points themselves when the x values are equally spaced, every k-th
+     * point from the first, as densely as the longest label allows: 0 3 6 9 … over 100 steps, 1 15 29 …
+     * over 300. For more than 12 points the axis is widened by half a step on each side, which makes XChart
+     * choose round tick values (0 20 40 …) with room between the labels.
+     */
+    private static void spreadXTicks(XYChart c, Series[] series, int firstX) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        for (Series s : series) {
+            if (s != null && s.y() != null) {
+                double[] x = s.x() != null ? s.x() : range(firstX, s.y().length);
+                for (double v : x) {
+                    if (Double.isFinite(v)) {
+                        xs.add(v);
+                    }
+                }
+            }
+        }
+        if (xs.size() <= 12) {
+            return;
+        }
+        double step = (xs.last() - xs.first()) / (xs.size() - 1);
+        double prev = Double.NaN;
+        for (double v : xs) {
+            if (!Double.isNaN(prev) && Math.abs(v - prev - step) > 1e-6 * Math.max(1, Math.abs(step))) {
+                return; // not equally spaced: XChart already picks round ticks
+            }
+            prev = v;
+        }
+        c.getStyler().setXAxisMin(xs.first() - step / 2);
+        c.getStyler().setXAxisMax(xs.last() + step / 2);
+    }
+
+    /** Whether the decade labels from 10^lo to 10^hi are written as powers (10⁻⁶) rather than decimals (0.001). */
+    static boolean usesPowers(int lo, int hi) {
+        return lo < -3 || hi > 5;
+    }
+
+    /**
+     * Tick label of the decade axis (values are log10 of the data): a whole decade k is written
+     * {@code 10^k} with a superscript when {@code powers}, else as a plain number (0.01, 1, 1,000);
+     * positions between decades get no label.
+     */
+    static String decadeTick(Double v, boolean powers) {
+        if (v == null || !Double.isFinite(v)) {
+            return "";
+        }
+        long k = Math.round(v);
+        if (Math.abs(v - k) > 1e-9) {
+            return "";
+        }
+        if (!powers) {
+            return number(Math.pow(10, k));
+        }
+        StringBuilder exp = new StringBuilder();
+        if (k < 0) {
+            exp.append('⁻');
+        }
+        for (char ch : String.valueOf(Math.abs(k)).toCharArray()) {
+            exp.append(SUPERSCRIPT.charAt(ch - '0'));
+        }
+        return "10" + exp;
+    }
+
+    /** Smallest and largest positive finite y value of {@code series} ({1, 10} when there is none). */
+    private static double[] positiveRange(Series[] series) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Series s : series) {
+            if (s != null && s.y() != null) {
+                for (double v : s.y()) {
+                    if (v > 0 && Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
+        return hi > 0 ? new double[] {lo, hi} : new double[] {1, 10};
+    }
+
     /** How many powers of ten the positive y values of {@code series} span. */
     private static double decades(Series[] series) {
         double lo = Double.POSITIVE_INFINITY, hi = 0;
@@ -777,18 +875,6 @@ public final class Charts {
     private static final String SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     /** Compact number text: {@code 0.25}, {@code 1,200}, {@code 3·10⁻⁵}. */
-    /** Tick label of a log axis that labels only every {@code every}-th decade (the others stay as grid lines). */
-    static String decadeLabel(Double v, int every) {
-        if (every > 1 && v != null && v > 0) {
-            double e = Math.log10(v);
-            long decade = Math.round(e);
-            if (Math.abs(e - decade) < 1e-6 && decade % every != 0) {
-                return "";
-            }
-        }
-        return number(v);
-    }
-
     static String number(Double v) {
         if (v == null || v.isNaN()) {
             return "";

@@ -288,12 +288,15 @@ public final class Trainer {
                 line.finish(status());
                 throw new TrainingDivergedException(stepCount, "gradient norm", norm, history);
             }
+            boolean clipped = false;
             if (clipNorm > 0) {
                 GradClip.clipByGlobalNorm(params, clipNorm);
+                clipped = GradClip.clipsAtNorm(norm, clipNorm);
             }
             if (clipValue > 0) {
-                GradClip.clipByValue(params, clipValue);
+                clipped |= GradClip.clipByValue(params, clipValue) > 0;
             }
+            history.clippedSteps += clipped ? 1 : 0;
             optimizer.step(params);
             history.stepLoss.add(loss);
             history.gradNorm.add(norm);

@@ -92,6 +92,24 @@ class TrainerTest {
     }
 
     @Test
+    void clippedStepsCountOnlyTheStepsTheClippingChanged() {
+        // w starts at 10: gradient 2(w - 3) = 14, then shrinks as w approaches 3
+        Params byValue = oneParam(10);
+        History v = new Trainer(byValue, new Sgd(0.25)).clipValue(10).progress(false)
+                .fitSteps(5, s -> s, s -> quadratic(byValue));
+        // step 1: |14| > 10 clamped, w = 10 - 2.5 = 7.5; step 2: gradient 9 < 10, not clamped, and so on
+        assertEquals(1, v.clippedSteps());
+        Params byNorm = oneParam(10);
+        History n = new Trainer(byNorm, new Sgd(0.25)).clipGlobalNorm(1).progress(false)
+                .fitSteps(5, s -> s, s -> quadratic(byNorm));
+        // every step moves w by 0.25 only (10, 9.75, ...): the gradient stays far above 1
+        assertEquals(5, n.clippedSteps());
+        Params none = oneParam(10);
+        assertEquals(0, new Trainer(none, new Sgd(0.25)).progress(false).fitSteps(5, s -> s, s -> quadratic(none))
+                .clippedSteps());
+    }
+
+    @Test
     void clippingByValueClampsEachEntry() {
         Params p = oneParam(1000);
         new Trainer(p, new Sgd(1.0)).clipValue(10).progress(false).fitSteps(1, s -> s, s -> quadratic(p));
