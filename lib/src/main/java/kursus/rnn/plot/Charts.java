@@ -108,6 +108,7 @@ public final class Charts {
         Double colorMin;
         Double colorMax;
         Boolean showValues;
+        String xPattern = "#,##0.###";
 
         Frame(String title, String xLabel, String yLabel) {
             this.title = title == null ? "" : title;
@@ -127,6 +128,7 @@ public final class Charts {
             c.colorMin = colorMin;
             c.colorMax = colorMax;
             c.showValues = showValues;
+            c.xPattern = xPattern;
             return c;
         }
 
@@ -158,6 +160,21 @@ public final class Charts {
             checkRange("yRange", min, max);
             this.yMin = min;
             this.yMax = max;
+            return this;
+        }
+
+        /**
+         * {@link java.text.DecimalFormat} pattern of the x tick labels of line charts (default
+         * {@code "#,##0.###"}: 1,000); {@code "0"} for years (2000, not 2,000).
+         */
+        public Frame xPattern(String decimalPattern) {
+            try {
+                new java.text.DecimalFormat(decimalPattern);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw Msg.badInput("Charts: pola angka sumbu x '" + decimalPattern + "' tidak valid; contoh: \"0\" atau \"#,##0.##\".",
+                        "Charts: x axis number pattern '" + decimalPattern + "' is not valid; e.g. \"0\" or \"#,##0.##\".");
+            }
+            this.xPattern = decimalPattern;
             return this;
         }
 
@@ -426,7 +443,7 @@ public final class Charts {
             c.getStyler().setYAxisMin(f.yMin);
             c.getStyler().setYAxisMax(f.yMax);
         }
-        c.getStyler().setXAxisDecimalPattern("#,##0.###");
+        c.getStyler().setXAxisDecimalPattern(f.xPattern);
         spreadXTicks(c, series, firstX);
         c.getStyler().setMarkerSize(5);
         Set<String> names = new HashSet<>();
@@ -579,7 +596,20 @@ public final class Charts {
         if (show) {
             colours = colours == DIVERGING ? DIVERGING_LIGHT : SEQUENTIAL_LIGHT;
         }
-        return matrixChart(f, values, rowLabels, colLabels, colours, lo, hi, show, false);
+        // whole numbers (a one-hot matrix, counts) are written without decimals: "1", not "1.00"
+        return matrixChart(f, values, rowLabels, colLabels, colours, lo, hi, show, allWholeNumbers(values));
+    }
+
+    /** Whether every finite entry of {@code values} is a whole number of modest size. */
+    static boolean allWholeNumbers(double[][] values) {
+        for (double[] r : values) {
+            for (double v : r) {
+                if (Double.isFinite(v) && (v != Math.rint(v) || Math.abs(v) > 1e9)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Image of {@link #heatmapChart}. */
