@@ -1,12 +1,14 @@
 package kursus.rnn.nn;
 
 import kursus.rnn.core.Checks;
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Msg;
 import kursus.rnn.core.Params;
 import kursus.rnn.core.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What the built-in cells ({@link RnnCell}, {@link LstmCell}, {@link GruCell}) share: argument
@@ -17,8 +19,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code x_t·W_x} and the recurrent part {@code h_{t-1}·W_h} (the rows of {@code W}). The input
  * part does not depend on the previous state, so it is computed for all {@code T} steps in one
  * matrix product before the time loop; inside the loop there is one product per step for all gates
- * together. Element-wise rules (gates, state update and their derivatives) are loops over the
- * arrays' memory ({@link Flat}), written next to each other in each cell.
+ * together. Weight gradients are summed over all steps in one product each.
+ *
+ * <p>Each cell has two forms of that pass, tested to give the same numbers
+ * ({@code Float32PathTest}): for FLOAT (training) the element-wise rules run on {@code float[]}
+ * workspaces in short loops the JIT vectorises, with the products on row blocks of native buffers
+ * ({@link F32}); for DOUBLE (gradient checks, the paper's numbers) they run over the arrays' memory
+ * ({@link Flat}) in double precision. Both name the gate blocks of the fused weights ({@code F, I, G, O}
+ * for the LSTM, {@code Z, R} for the GRU) so the lines read like the equations of each cell's Javadoc.
+ * A cell written elsewhere needs none of this: implementing {@link RecurrentCell#forward} and
+ * {@link RecurrentCell#backward} is enough (see {@link RecurrentCell#forwardSequence}).
  */
 public abstract class BaseCell implements RecurrentCell {
     protected final int inputSize;
@@ -143,7 +153,7 @@ public abstract class BaseCell implements RecurrentCell {
 
     // ---- small helpers for the subclasses
 
-    private final INDArray[] scratch = new INDArray[2];
+    private final INDArray[] scratch = new INDArray[6];
 
     /**
      * A {@code [rows, cols]} work array owned by this cell, reused by the next backward pass (one per
@@ -174,6 +184,21 @@ public abstract class BaseCell implements RecurrentCell {
             out.assign(s);
         }
         return out;
+    }
+
+    /** {@code s} (a {@code [B, H]} array, or null = zeros) as a new {@code float[B·H]} (C order). */
+    static float[] floats(INDArray s, int B, int H) {
+        if (s == null) {
+            return new float[B * H];
+        }
+        return F32.of(Tensors.asContiguous(DataType.FLOAT, s)).toArray();
+    }
+
+    /** A new FLOAT {@code [rows, cols]} array holding {@code v}. */
+    static INDArray matrix(float[] v, int rows, int cols) {
+        INDArray m = Nd4j.create(DataType.FLOAT, rows, cols);
+        F32.of(m).put(0, v, 0, v.length);
+        return m;
     }
 
     /** Adds a double[] accumulator into a (contiguous) gradient array. */

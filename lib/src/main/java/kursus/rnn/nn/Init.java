@@ -70,12 +70,40 @@ public final class Init {
     }
 
     /**
+     * The sizes a scheme needs besides the matrix shape, named so that a call reads
+     * {@code init.weights(dt, rows, cols, Fans.of(fanIn, fanOut).scale(hidden))}.
+     *
+     * @param in number of inputs feeding one unit (Xavier)
+     * @param out number of units one input feeds (Xavier)
+     * @param scaleSize the size {@code H} of the ±1/√H scheme (a cell's hidden size, a dense layer's input size)
+     */
+    public record Fans(int in, int out, int scaleSize) {
+        /** Fans {@code in}, {@code out}; the ±1/√H scheme uses {@code in}. */
+        public static Fans of(int in, int out) {
+            return new Fans(in, out, in);
+        }
+
+        /** The same fans with {@code H} for the ±1/√H scheme. */
+        public Fans scale(int H) {
+            return new Fans(in, out, H);
+        }
+    }
+
+    /** A new {@code [rows, cols]} weight matrix drawn by this scheme. */
+    public INDArray weights(DataType dt, int rows, int cols, Fans fans) {
+        Checks.notNull("fans", fans);
+        return weights(dt, rows, cols, fans.in(), fans.out(), fans.scaleSize());
+    }
+
+    /**
      * A new {@code [rows, cols]} weight matrix.
      *
      * @param fanIn number of inputs feeding one unit (Xavier)
      * @param fanOut number of units one input feeds (Xavier)
      * @param hidden the layer's hidden size (the ±1/√H scheme)
+     * @deprecated five sizes in a row are easy to swap; use {@link #weights(DataType, int, int, Fans)}
      */
+    @Deprecated
     public INDArray weights(DataType dt, int rows, int cols, int fanIn, int fanOut, int hidden) {
         Checks.positive("rows", rows);
         Checks.positive("cols", cols);
@@ -113,6 +141,40 @@ public final class Init {
     public static INDArray smallNormal(NumpyRandom rng, DataType dt, double std, int... shape) {
         INDArray g = rng.randn(DataType.DOUBLE, shape).muli(Checks.positive("std", std));
         return dt == DataType.DOUBLE ? g : g.castTo(dt);
+    }
+
+    /**
+     * A random orthogonal {@code [n, n]} matrix {@code Q} ({@code Q Qᵀ = I}): Gram–Schmidt on the rows
+     * of {@code np.random.randn(n, n)} (computed in double precision, then cast to {@code dt}). Every
+     * eigenvalue and every singular value of {@code Q} has modulus 1, so {@code ρ·Q} has spectral radius
+     * and spectral norm both exactly {@code ρ} (lesson 04 builds {@code W_hh = ρ·Q} this way).
+     */
+    public static INDArray orthogonal(NumpyRandom rng, DataType dt, int n) {
+        Checks.notNull("rng", rng);
+        Checks.positive("n", n);
+        Checks.floating("dtype", dt);
+        double[][] a = rng.randn(DataType.DOUBLE, n, n).toDoubleMatrix();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {                  // remove the components along earlier rows
+                double d = 0;
+                for (int q = 0; q < n; q++) {
+                    d += a[i][q] * a[j][q];
+                }
+                for (int q = 0; q < n; q++) {
+                    a[i][q] -= d * a[j][q];
+                }
+            }
+            double s = 0;
+            for (int q = 0; q < n; q++) {
+                s += a[i][q] * a[i][q];
+            }
+            s = Math.sqrt(s);
+            for (int q = 0; q < n; q++) {
+                a[i][q] /= s;
+            }
+        }
+        INDArray q = Nd4j.create(a); // [n, n] DOUBLE
+        return dt == DataType.DOUBLE ? q : q.castTo(dt);
     }
 
     @Override

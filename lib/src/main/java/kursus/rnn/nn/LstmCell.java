@@ -3,6 +3,7 @@ package kursus.rnn.nn;
 import static kursus.rnn.core.Nonlinear.sigmoid;
 import static kursus.rnn.core.Nonlinear.tanh;
 
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Param;
 import kursus.rnn.core.Tensors;
@@ -53,7 +54,7 @@ public final class LstmCell extends BaseCell {
         super(inputSize, hiddenSize, dtype);
         int H = hiddenSize;
         int rows = H + inputSize;
-        W = params.add("W", init.weights(dtype, rows, 4 * H, rows, H, H));
+        W = params.add("W", init.weights(dtype, rows, 4 * H, Init.Fans.of(rows, H).scale(H)));
         INDArray bias = Tensors.zeros(dtype, 1, 4 * H);
         bias.get(NDArrayIndex.all(), NDArrayIndex.interval(0, H)).assign(1.0);
         b = params.add("b", bias);
@@ -150,7 +151,11 @@ public final class LstmCell extends BaseCell {
 
     @Override
     SeqCache forwardSeq(SequenceInput in, State s0) {
+        if (dtype == DataType.FLOAT) {
+            return forwardF32(in, s0);
+        }
         final int T = in.T, B = in.B, H = hiddenSize, K = 4 * H;
+        final int F = FORGET * H, I = INPUT * H, G = CANDIDATE * H, O = OUTPUT * H; // gate column blocks
         INDArray gates = Tensors.zeros(dtype, (long) T * B, K);
         in.project(Wx, gates); // x_t·W_x for every step at once
         INDArray hBuf = Tensors.zeros(dtype, (long) (T + 1) * B, H);
@@ -171,14 +176,14 @@ public final class LstmCell extends BaseCell {
                 int ra = (t * B + n) * K, rr = n * K, prev = (t * B + n) * H, next = ((t + 1) * B + n) * H;
                 for (int j = 0; j < H; j++) {
                     // forward rule
-                    double f = sigmoid(a.get(ra + j) + r.get(rr + j) + bias[j]);
-                    double i = sigmoid(a.get(ra + H + j) + r.get(rr + H + j) + bias[H + j]);
-                    double g = tanh(a.get(ra + 2 * H + j) + r.get(rr + 2 * H + j) + bias[2 * H + j]);
-                    double o = sigmoid(a.get(ra + 3 * H + j) + r.get(rr + 3 * H + j) + bias[3 * H + j]);
-                    a.set(ra + j, f);
-                    a.set(ra + H + j, i);
-                    a.set(ra + 2 * H + j, g);
-                    a.set(ra + 3 * H + j, o);
+                    double f = sigmoid(a.get(ra + F + j) + r.get(rr + F + j) + bias[F + j]);
+                    double i = sigmoid(a.get(ra + I + j) + r.get(rr + I + j) + bias[I + j]);
+                    double g = tanh(a.get(ra + G + j) + r.get(rr + G + j) + bias[G + j]);
+                    double o = sigmoid(a.get(ra + O + j) + r.get(rr + O + j) + bias[O + j]);
+                    a.set(ra + F + j, f);
+                    a.set(ra + I + j, i);
+                    a.set(ra + G + j, g);
+                    a.set(ra + O + j, o);
                     double cPrev = cb.get(prev + j);
                     double c = on ? f * cPrev + i * g : cPrev; // masked step: state carried unchanged
                     double tanhc = tanh(c);
@@ -195,8 +200,12 @@ public final class LstmCell extends BaseCell {
 
     @Override
     Recurrent.Gradients backwardSeq(INDArray dH, State dLast, SeqCache sc) {
+        if (dtype == DataType.FLOAT) {
+            return backwardF32(dH, dLast, (F32Cache) sc);
+        }
         Cache cache = (Cache) sc;
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 4 * H;
+        final int F = FORGET * H, I = INPUT * H, G = CANDIDATE * H, O = OUTPUT * H;
         INDArray dGates = scratch(0, (long) T * B, K); // dL/da for every step (every entry written below)
         INDArray dRec = Tensors.zeros(dtype, B, K); // dL/da_t of the current step
         INDArray dh = copyOrZeros(dLast == null ? null : dLast.h(), B); // gradient reaching h_t through the recurrence
@@ -213,19 +222,19 @@ public final class LstmCell extends BaseCell {
                     double dhv = dhf.get(rh + j) + (dHf == null ? 0.0 : dHf.get(prev + j));
                     double dcv = dcf.get(rh + j);
                     if (!on) { // masked: h and c were copied, so are their gradients
-                        dA.set(ra + j, 0.0);
-                        dA.set(ra + H + j, 0.0);
-                        dA.set(ra + 2 * H + j, 0.0);
-                        dA.set(ra + 3 * H + j, 0.0);
-                        dr.set(rr + j, 0.0);
-                        dr.set(rr + H + j, 0.0);
-                        dr.set(rr + 2 * H + j, 0.0);
-                        dr.set(rr + 3 * H + j, 0.0);
+                        dA.set(ra + F + j, 0.0);
+                        dA.set(ra + I + j, 0.0);
+                        dA.set(ra + G + j, 0.0);
+                        dA.set(ra + O + j, 0.0);
+                        dr.set(rr + F + j, 0.0);
+                        dr.set(rr + I + j, 0.0);
+                        dr.set(rr + G + j, 0.0);
+                        dr.set(rr + O + j, 0.0);
                         dhf.set(rh + j, dhv);
                         continue;
                     }
                     // backward rule (derivatives of the forward rule above)
-                    double f = a.get(ra + j), i = a.get(ra + H + j), g = a.get(ra + 2 * H + j), o = a.get(ra + 3 * H + j);
+                    double f = a.get(ra + F + j), i = a.get(ra + I + j), g = a.get(ra + G + j), o = a.get(ra + O + j);
                     double tanhc = tc.get(prev + j);
                     double cPrev = cb.get(prev + j);
                     dcv += dhv * o * (1 - tanhc * tanhc); // h = o·tanh(c)
@@ -233,18 +242,18 @@ public final class LstmCell extends BaseCell {
                     double daI = dcv * g * i * (1 - i);
                     double daG = dcv * i * (1 - g * g);
                     double daO = dhv * tanhc * o * (1 - o);
-                    dA.set(ra + j, daF);
-                    dA.set(ra + H + j, daI);
-                    dA.set(ra + 2 * H + j, daG);
-                    dA.set(ra + 3 * H + j, daO);
-                    dr.set(rr + j, daF);
-                    dr.set(rr + H + j, daI);
-                    dr.set(rr + 2 * H + j, daG);
-                    dr.set(rr + 3 * H + j, daO);
-                    db[j] += daF;
-                    db[H + j] += daI;
-                    db[2 * H + j] += daG;
-                    db[3 * H + j] += daO;
+                    dA.set(ra + F + j, daF);
+                    dA.set(ra + I + j, daI);
+                    dA.set(ra + G + j, daG);
+                    dA.set(ra + O + j, daO);
+                    dr.set(rr + F + j, daF);
+                    dr.set(rr + I + j, daI);
+                    dr.set(rr + G + j, daG);
+                    dr.set(rr + O + j, daO);
+                    db[F + j] += daF;
+                    db[I + j] += daI;
+                    db[G + j] += daG;
+                    db[O + j] += daO;
                     dcf.set(rh + j, dcv * f); // c_t = f·c_{t-1} + ...
                     dhf.set(rh + j, 0.0);
                 }
@@ -257,5 +266,143 @@ public final class LstmCell extends BaseCell {
         addInto(b.grad(), db);
         INDArray dX = cache.input.inputGrad(dGates, Wx, null);
         return gradients(cache, dX, new State(dh, dc));
+    }
+
+    // ---------------------------------------------------------------- float32: the training path
+
+    /** What the float32 pass keeps: gate values, cell states and tanh(c_t) on the heap; h in native memory. */
+    static final class F32Cache extends SeqCache {
+        /** {@code [T·B, 4H]}: f, i, c̃, o per row. */
+        final float[] gates;
+        /** {@code [(T+1)·B, H]}: c_0 .. c_T. */
+        final float[] c;
+        /** {@code [T·B, H]}: tanh(c_t). */
+        final float[] tanhC;
+
+        F32Cache(LstmCell owner, SequenceInput in, INDArray hBuf, INDArray cBuf, float[] gates, float[] c, float[] tanhC) {
+            super(owner, in, hBuf, cBuf);
+            this.gates = gates;
+            this.c = c;
+            this.tanhC = tanhC;
+        }
+    }
+
+    /**
+     * The forward rule of the class comment over all {@code T} steps, float32: the input part
+     * {@code x_t·W_x} of every step in one product (or row copy) before the loop, then per step one
+     * product {@code h_{t-1}·W_h} and one loop over the gates that the JIT vectorises. {@code a}
+     * holds the pre-activations, {@code gate(FORGET)} etc. are its column blocks.
+     */
+    private SeqCache forwardF32(SequenceInput in, State s0) {
+        final int T = in.T, B = in.B, H = hiddenSize, K = 4 * H, BH = B * H;
+        final int F = FORGET * H, I = INPUT * H, G = CANDIDATE * H, O = OUTPUT * H; // gate column blocks
+        F32 w = F32.of(W.value());
+        float[] a = in.projectF32(w, H, K); // x_t·W_x, every step
+        float[] bias = F32.of(b.value()).toArray();
+        float[] gates = new float[T * B * K];
+        float[] c = new float[(T + 1) * BH];
+        float[] tanhC = new float[T * BH];
+        float[] rec = new float[B * K];
+        float[] hPrev = floats(s0.h(), B, H), h = new float[BH];
+        System.arraycopy(floats(s0.c(), B, H), 0, c, 0, BH);
+        F32 hBuf = F32.zeros((long) (T + 1) * B, H), recN = F32.of(scratch(2, B, K));
+        hBuf.put(0, hPrev, 0, BH);
+        for (int t = 0; t < T; t++) {
+            F32.gemm(false, false, B, K, H, hBuf, t * BH, H, w, 0, K, 0f, recN, 0, K); // h_{t-1}·W_h
+            recN.get(0, rec, 0, B * K);
+            for (int n = 0; n < B; n++) {
+                int ra = (t * B + n) * K, rr = n * K, rh = n * H, cPrev = t * BH + rh, cNext = cPrev + BH;
+                if (!in.on(t, n)) { // padded step: state carried unchanged
+                    System.arraycopy(c, cPrev, c, cNext, H);
+                    System.arraycopy(hPrev, rh, h, rh, H);
+                    continue;
+                }
+                for (int k = 0; k < K; k++) { // a_t = x_t·W_x + h_{t−1}·W_h + b, all gates
+                    gates[ra + k] = a[ra + k] + rec[rr + k] + bias[k];
+                }
+                F32.sigmoid(gates, ra + F, ra + F + H); // f_t = σ(a_f)
+                F32.sigmoid(gates, ra + I, ra + I + H); // i_t = σ(a_i)
+                F32.tanh(gates, ra + G, ra + G + H); //    c̃_t = tanh(a_c)
+                F32.sigmoid(gates, ra + O, ra + O + H); // o_t = σ(a_o)
+                for (int j = 0; j < H; j++) { //          c_t = f∘c_{t−1} + i∘c̃
+                    c[cNext + j] = gates[ra + F + j] * c[cPrev + j] + gates[ra + I + j] * gates[ra + G + j];
+                }
+                System.arraycopy(c, cNext, tanhC, cPrev, H);
+                F32.tanh(tanhC, cPrev, cPrev + H);
+                for (int j = 0; j < H; j++) { //          h_t = o∘tanh(c_t)
+                    h[rh + j] = gates[ra + O + j] * tanhC[cPrev + j];
+                }
+            }
+            hBuf.put((t + 1) * BH, h, 0, BH);
+            float[] swap = hPrev;
+            hPrev = h;
+            h = swap;
+        }
+        F32 cBuf = F32.zeros((long) (T + 1) * B, H);
+        cBuf.put(0, c, 0, c.length);
+        return new F32Cache(this, in, hBuf.array, cBuf.array, gates, c, tanhC);
+    }
+
+    /** The backward rule (derivatives of the forward rule), float32; weight gradients as one product over all steps. */
+    private Recurrent.Gradients backwardF32(INDArray dH, State dLast, F32Cache cache) {
+        final int T = cache.T, B = cache.B, H = hiddenSize, K = 4 * H, BH = B * H;
+        final int F = FORGET * H, I = INPUT * H, G = CANDIDATE * H, O = OUTPUT * H;
+        SequenceInput in = cache.input;
+        F32 w = F32.of(W.value()), gw = F32.of(W.grad());
+        float[] gates = cache.gates, c = cache.c, tanhC = cache.tanhC;
+        float[] dHin = dH == null ? new float[T * BH] : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)).toArray();
+        float[] dh = floats(dLast == null ? null : dLast.h(), B, H); // dL/dh_t through the recurrence
+        float[] dc = floats(dLast == null ? null : dLast.c(), B, H); // dL/dc_t
+        float[] dA = new float[T * B * K]; // dL/d(pre-activations), every step
+        float[] db = new float[K];
+        float[] carried = in.hasMask() ? new float[BH] : null;
+        F32 dAn = F32.of(scratch(0, (long) T * B, K)), dhN = F32.of(scratch(1, B, H));
+        for (int t = T - 1; t >= 0; t--) {
+            for (int n = 0; n < B; n++) {
+                int ra = (t * B + n) * K, rh = n * H, cPrev = t * BH + rh;
+                if (!in.on(t, n)) { // padded: h and c were copied, so are their gradients
+                    for (int j = 0; j < H; j++) {
+                        carried[rh + j] = dh[rh + j] + dHin[cPrev + j];
+                    }
+                    continue;
+                }
+                if (carried != null) {
+                    java.util.Arrays.fill(carried, rh, rh + H, 0f);
+                }
+                for (int j = 0; j < H; j++) {
+                    float f = gates[ra + F + j], i = gates[ra + I + j], g = gates[ra + G + j], o = gates[ra + O + j];
+                    float tc = tanhC[cPrev + j];
+                    float dhv = dh[rh + j] + dHin[cPrev + j];
+                    float dcv = dc[rh + j] + dhv * o * (1 - tc * tc); // h = o∘tanh(c)
+                    float daF = dcv * c[cPrev + j] * f * (1 - f); //     c = f∘c_{t−1} + i∘c̃
+                    float daI = dcv * g * i * (1 - i);
+                    float daG = dcv * i * (1 - g * g);
+                    float daO = dhv * tc * o * (1 - o);
+                    dc[rh + j] = dcv * f; //                               dL/dc_{t−1} (direct path)
+                    dA[ra + F + j] = daF;
+                    dA[ra + I + j] = daI;
+                    dA[ra + G + j] = daG;
+                    dA[ra + O + j] = daO;
+                    db[F + j] += daF;
+                    db[I + j] += daI;
+                    db[G + j] += daG;
+                    db[O + j] += daO;
+                }
+            }
+            dAn.put(t * B * K, dA, t * B * K, B * K);
+            F32.gemm(false, true, B, H, K, dAn, t * B * K, K, w, 0, K, 0f, dhN, 0, H); // dh_{t−1} = da_t · W_hᵀ
+            dhN.get(0, dh, 0, BH);
+            if (carried != null) {
+                for (int k = 0; k < BH; k++) {
+                    dh[k] += carried[k];
+                }
+            }
+        }
+        // weight gradients summed over all steps: one product each
+        F32.gemm(true, false, H, K, T * B, F32.of(cache.hBuf), 0, H, dAn, 0, K, 1f, gw, 0, K);
+        in.weightGradF32(dA, dAn, gw, H, K);
+        F32.of(b.grad()).addFrom(0, db, K);
+        INDArray dX = in.inputGradF32(dAn, w, H, K, null);
+        return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), matrix(dc, B, H)));
     }
 }

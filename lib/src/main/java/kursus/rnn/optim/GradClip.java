@@ -1,10 +1,12 @@
 package kursus.rnn.optim;
 
 import kursus.rnn.core.Checks;
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Msg;
 import kursus.rnn.core.Param;
 import kursus.rnn.core.Params;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Gradient clipping against exploding gradients. The lecture uses both forms: by global norm
@@ -17,10 +19,17 @@ public final class GradClip {
     public static double globalNorm(Params params) {
         double s = 0;
         for (Param p : params) {
+            if (p.dataType() == DataType.FLOAT) {
+                for (float v : F32.of(p.grad()).toArray()) { // one bulk read
+                    s += (double) v * v;
+                }
+                continue;
+            }
             Flat g = Flat.of(p.grad());
-            for (int i = 0; i < g.length; i++) {
-                double v = g.get(i);
-                s += v * v;
+            double[] v = new double[g.length];
+            g.copyTo(v);
+            for (double x : v) {
+                s += x * x;
             }
         }
         return Math.sqrt(s);
@@ -35,33 +44,55 @@ public final class GradClip {
     public static double clipByGlobalNorm(Params params, double maxNorm) {
         Checks.positive("maxNorm", maxNorm);
         double norm = globalNorm(params);
+        clipToNorm(params, norm, maxNorm);
+        return norm;
+    }
+
+    /**
+     * {@link #clipByGlobalNorm} for a norm already computed with {@link #globalNorm} (e.g. by a
+     * training loop that also records it), so the gradients are read once per step.
+     */
+    public static void clipToNorm(Params params, double norm, double maxNorm) {
+        Checks.positive("maxNorm", maxNorm);
         if (!Double.isFinite(norm)) {
             throw Msg.badState(
                     "norma gradien = " + norm + " (NaN/Inf): pelatihan sudah divergen; turunkan laju belajar",
                     "gradient norm = " + norm + " (NaN/Inf): training has diverged; lower the learning rate");
         }
         double coef = maxNorm / (norm + 1e-6);
-        if (coef < 1.0) {
+        if (clipsAtNorm(norm, maxNorm)) {
             for (Param p : params) {
                 p.grad().muli(coef);
             }
         }
-        return norm;
     }
 
-    /** Clamps every gradient entry to {@code [−limit, limit]} (like {@code np.clip(g, -limit, limit)}). */
-    public static void clipByValue(Params params, double limit) {
+    /**
+     * Clamps every gradient entry to {@code [−limit, limit]} (like {@code np.clip(g, -limit, limit)}).
+     *
+     * @return how many entries were clamped (0: the gradient was left unchanged)
+     */
+    public static long clipByValue(Params params, double limit) {
         Checks.positive("limit", limit);
+        long clamped = 0;
         for (Param p : params) {
             Flat g = Flat.of(p.grad());
             for (int i = 0; i < g.length; i++) {
                 double v = g.get(i);
                 if (v > limit) {
                     g.set(i, limit);
+                    clamped++;
                 } else if (v < -limit) {
                     g.set(i, -limit);
+                    clamped++;
                 }
             }
         }
+        return clamped;
+    }
+
+    /** Whether {@link #clipByGlobalNorm} with this threshold changes a gradient whose global norm is {@code norm}. */
+    public static boolean clipsAtNorm(double norm, double maxNorm) {
+        return maxNorm / (norm + 1e-6) < 1.0;
     }
 }

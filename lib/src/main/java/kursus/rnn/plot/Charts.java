@@ -79,7 +79,7 @@ public final class Charts {
         new Color(0x6BAED6), new Color(0xC6DBEF), new Color(0xF7F7F7), new Color(0xFDDBC7), new Color(0xF4A582),
     };
 
-    private static final String FONT = "DejaVu Sans";
+    static final String FONT = "DejaVu Sans";
 
     private Charts() {}
 
@@ -325,6 +325,74 @@ public final class Charts {
         return render(predictionChart(f, actual, predictions));
     }
 
+    /**
+     * Decimal years of {@code dates} (2000-01-01 → 2000.0, 2000-07-02 → ≈ 2000.5): the x values of a chart
+     * over calendar time ({@link #byDateChart}), so thousands of daily points get a few year ticks instead of
+     * crowded day numbers.
+     */
+    public static double[] years(java.time.LocalDate[] dates) {
+        if (dates == null || dates.length == 0) {
+            throw Msg.badInput("Charts.years: tidak ada tanggal.", "Charts.years: no dates.");
+        }
+        double[] x = new double[dates.length];
+        for (int i = 0; i < dates.length; i++) {
+            java.time.LocalDate d = dates[i];
+            x[i] = d.getYear() + (d.getDayOfYear() - 1) / (double) d.lengthOfYear();
+        }
+        return x;
+    }
+
+    /**
+     * A line chart over calendar time: each series' x values are decimal years ({@link #years}); tick
+     * labels are whole years ({@code 2005}) when the data span three years or more, else year-month
+     * ({@code 2018-07}). Use {@link #prediction}-style colours with {@link #predictionByDate}.
+     */
+    public static XYChart byDateChart(Frame f, Series... series) {
+        return dateAxis(lineChart(f, series), series);
+    }
+
+    /** Image of {@link #byDateChart}. */
+    public static BufferedImage byDate(Frame f, Series... series) {
+        return render(byDateChart(f, series));
+    }
+
+    /** {@link #predictionChart} over calendar time (x values from {@link #years}). */
+    public static BufferedImage predictionByDate(Frame f, Series actual, Series... predictions) {
+        Series[] all = new Series[1 + predictions.length];
+        all[0] = actual;
+        System.arraycopy(predictions, 0, all, 1, predictions.length);
+        return render(dateAxis(predictionChart(f, actual, predictions), all));
+    }
+
+    /** The tick-label function of a date axis spanning {@code span} years. */
+    static java.util.function.Function<Double, String> yearLabels(double span) {
+        if (span >= 3) {
+            return v -> Math.abs(v - Math.rint(v)) < 1e-6 ? String.valueOf((long) Math.rint(v)) : "";
+        }
+        return v -> {
+            long year = (long) Math.floor(v + 1e-9);
+            int month = (int) Math.floor((v - year) * 12 + 1e-6) + 1;
+            return String.format("%d-%02d", year, Math.min(12, Math.max(1, month)));
+        };
+    }
+
+    private static XYChart dateAxis(XYChart c, Series[] series) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            if (s == null || s.x() == null) {
+                throw Msg.badInput("Charts.byDate: setiap seri butuh nilai x = Charts.years(tanggal).",
+                        "Charts.byDate: every series needs x values = Charts.years(dates).");
+            }
+            for (double v : s.x()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        c.getStyler().setxAxisTickLabelsFormattingFunction(yearLabels(hi - lo));
+        return c;
+    }
+
     private static XYChart xy(Frame f, Series[] series, int firstX, String op) {
         requireFrame(f, op);
         if (series == null || series.length == 0) {
@@ -337,18 +405,32 @@ public final class Charts {
         c.setYAxisTitle(f.yLabel);
         style(c.getStyler(), f);
         c.getStyler().setLegendVisible(f.legend && series.length > 1);
-        c.getStyler().setYAxisLogarithmic(f.logY);
-        if (f.logY) {
-            // in-between ticks (0.2, 0.3, ...) help over a short range but clutter a long one
-            double span = decades(series);
-            c.getStyler().setYAxisLogarithmicDecadeOnly(span > 2.0);
-            // XChart labels every decade: over ~25 decades (vanishing gradients) they overlap
-            int every = span > 12 ? (int) Math.ceil(span / 12) : 1;
-            c.getStyler().setYAxisTickLabelsFormattingFunction(v -> decadeLabel(v, every));
+        // Over more than two decades XChart's own log axis draws a grid line at 2..9 of every decade
+        // (setYAxisLogarithmicDecadeOnly hides only their labels): over 20 decades they merge into a grey
+        // bar. There the chart plots log10(y) on a linear axis instead, with grid lines and labels at whole
+        // decades only (1, 2 or 5 decades apart, as many as fit), all labels in one format.
+        boolean decadeAxis = f.logY && decades(series) > 2.0;
+        c.getStyler().setYAxisLogarithmic(f.logY && !decadeAxis);
+        if (f.logY && !decadeAxis) {
+            c.getStyler().setYAxisTickLabelsFormattingFunction(Charts::number);
         }
-        c.getStyler().setYAxisMin(f.yMin);
-        c.getStyler().setYAxisMax(f.yMax);
-        c.getStyler().setXAxisDecimalPattern("#,##0.###");
+        if (decadeAxis) {
+            double[] range = positiveRange(series);
+            int lo = (int) Math.floor(Math.log10(f.yMin != null && f.yMin > 0 ? f.yMin : range[0]) + 1e-9);
+            int hi = (int) Math.ceil(Math.log10(f.yMax != null && f.yMax > 0 ? f.yMax : range[1]) - 1e-9);
+            boolean powers = usesPowers(lo, hi);
+            c.getStyler().setYAxisMin((double) lo);
+            c.getStyler().setYAxisMax((double) Math.max(hi, lo + 1));
+            c.getStyler().setYAxisTickLabelsFormattingFunction(v -> decadeTick(v, powers));
+        } else {
+            c.getStyler().setYAxisMin(f.yMin);
+            c.getStyler().setYAxisMax(f.yMax);
+        }
+        c.getStyler().setXAxisDecimalPattern(DECIMAL_PATTERN);
+        if (!f.logY) {
+            c.getStyler().setYAxisDecimalPattern(DECIMAL_PATTERN);
+        }
+        spreadXTicks(c, series, firstX);
         c.getStyler().setMarkerSize(5);
         Set<String> names = new HashSet<>();
         for (int k = 0; k < series.length; k++) {
@@ -366,6 +448,13 @@ public final class Charts {
                             "Charts." + op + ": series '" + s.name() + "' has no value > 0, so it cannot be drawn"
                                     + " on a logarithmic y axis. Turn logY off.");
                 }
+            }
+            if (decadeAxis) {
+                double[] logs = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    logs[i] = Math.log10(y[i]);
+                }
+                y = logs;
             }
             XYSeries xs = c.addSeries(s.name(), x, y);
             xs.setMarker(f.markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
@@ -399,6 +488,9 @@ public final class Charts {
         c.getStyler().setYAxisLogarithmic(f.logY);
         c.getStyler().setYAxisMin(f.yMin);
         c.getStyler().setYAxisMax(f.yMax);
+        if (!f.logY) {
+            c.getStyler().setYAxisDecimalPattern(DECIMAL_PATTERN);
+        }
         c.getStyler().setAvailableSpaceFill(0.7);
         c.getStyler().setOverlapped(false);
         c.getStyler().setPlotGridVerticalLinesVisible(false);
@@ -493,7 +585,20 @@ public final class Charts {
         if (show) {
             colours = colours == DIVERGING ? DIVERGING_LIGHT : SEQUENTIAL_LIGHT;
         }
-        return matrixChart(f, values, rowLabels, colLabels, colours, lo, hi, show, false);
+        // whole numbers (a one-hot matrix, counts) are written without decimals: "1", not "1.00"
+        return matrixChart(f, values, rowLabels, colLabels, colours, lo, hi, show, allWholeNumbers(values));
+    }
+
+    /** Whether every finite entry of {@code values} is a whole number of modest size. */
+    static boolean allWholeNumbers(double[][] values) {
+        for (double[] r : values) {
+            for (double v : r) {
+                if (Double.isFinite(v) && (v != Math.rint(v) || Math.abs(v) > 1e9)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Image of {@link #heatmapChart}. */
@@ -627,7 +732,7 @@ public final class Charts {
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(true);
         s.setPlotBorderColor(new Color(0xBBBBBB));
-        s.setChartTitleFont(new Font(FONT, Font.BOLD, 15));
+        s.setChartTitleFont(new Font(FONT, Font.BOLD, titleFontSize(f.title, f.width)));
         s.setChartTitleVisible(!f.title.isEmpty());
         s.setChartTitleBoxVisible(false);
         s.setChartFontColor(new Color(0x222222));
@@ -654,6 +759,30 @@ public final class Charts {
             a.setPlotMargin(4);
         }
     }
+
+    /** Title font size: 15 pt, smaller (down to 10 pt) when the title would not fit into the chart's width. */
+    static int titleFontSize(String title, int width) {
+        java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scratch.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            // XChart centres the title over the plot area, which starts right of the y axis (its title and
+            // tick labels, ~80 px): the title fits when it is no wider than the chart minus twice that offset
+            int available = width - 2 * 10 - 2 * 80;
+            for (int size = 15; size > 10; size--) {
+                java.awt.FontMetrics fm = g.getFontMetrics(new Font(FONT, Font.BOLD, size));
+                if (fm.stringWidth(title) <= available) {
+                    return size;
+                }
+            }
+            return 10;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The tick label pattern of linear value axes: {@code 0.05}, never XChart's {@code .05}. */
+    static final String DECIMAL_PATTERN = "#,##0.###";
 
     private static void requireFrame(Frame f, String op) {
         if (f == null) {
@@ -715,6 +844,86 @@ public final class Charts {
         return out;
     }
 
+    /**
+     * XChart puts x ticks at the data points themselves when the x values are equally spaced, every k-th
+     * point from the first, as densely as the longest label allows: 0 3 6 9 … over 100 steps, 1 15 29 …
+     * over 300. For more than 12 points the axis is widened by half a step on each side, which makes XChart
+     * choose round tick values (0 20 40 …) with room between the labels.
+     */
+    private static void spreadXTicks(XYChart c, Series[] series, int firstX) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        for (Series s : series) {
+            if (s != null && s.y() != null) {
+                double[] x = s.x() != null ? s.x() : range(firstX, s.y().length);
+                for (double v : x) {
+                    if (Double.isFinite(v)) {
+                        xs.add(v);
+                    }
+                }
+            }
+        }
+        if (xs.size() <= 12) {
+            return;
+        }
+        double step = (xs.last() - xs.first()) / (xs.size() - 1);
+        double prev = Double.NaN;
+        for (double v : xs) {
+            if (!Double.isNaN(prev) && Math.abs(v - prev - step) > 1e-6 * Math.max(1, Math.abs(step))) {
+                return; // not equally spaced: XChart already picks round ticks
+            }
+            prev = v;
+        }
+        c.getStyler().setXAxisMin(xs.first() - step / 2);
+        c.getStyler().setXAxisMax(xs.last() + step / 2);
+    }
+
+    /** Whether the decade labels from 10^lo to 10^hi are written as powers (10⁻⁶) rather than decimals (0.001). */
+    static boolean usesPowers(int lo, int hi) {
+        return lo < -3 || hi > 5;
+    }
+
+    /**
+     * Tick label of the decade axis (values are log10 of the data): a whole decade k is written
+     * {@code 10^k} with a superscript when {@code powers}, else as a plain number (0.01, 1, 1,000);
+     * positions between decades get no label.
+     */
+    static String decadeTick(Double v, boolean powers) {
+        if (v == null || !Double.isFinite(v)) {
+            return "";
+        }
+        long k = Math.round(v);
+        if (Math.abs(v - k) > 1e-9) {
+            return "";
+        }
+        if (!powers) {
+            return number(Math.pow(10, k));
+        }
+        StringBuilder exp = new StringBuilder();
+        if (k < 0) {
+            exp.append('⁻');
+        }
+        for (char ch : String.valueOf(Math.abs(k)).toCharArray()) {
+            exp.append(SUPERSCRIPT.charAt(ch - '0'));
+        }
+        return "10" + exp;
+    }
+
+    /** Smallest and largest positive finite y value of {@code series} ({1, 10} when there is none). */
+    private static double[] positiveRange(Series[] series) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Series s : series) {
+            if (s != null && s.y() != null) {
+                for (double v : s.y()) {
+                    if (v > 0 && Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
+        return hi > 0 ? new double[] {lo, hi} : new double[] {1, 10};
+    }
+
     /** How many powers of ten the positive y values of {@code series} span. */
     private static double decades(Series[] series) {
         double lo = Double.POSITIVE_INFINITY, hi = 0;
@@ -747,18 +956,6 @@ public final class Charts {
     private static final String SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     /** Compact number text: {@code 0.25}, {@code 1,200}, {@code 3·10⁻⁵}. */
-    /** Tick label of a log axis that labels only every {@code every}-th decade (the others stay as grid lines). */
-    static String decadeLabel(Double v, int every) {
-        if (every > 1 && v != null && v > 0) {
-            double e = Math.log10(v);
-            long decade = Math.round(e);
-            if (Math.abs(e - decade) < 1e-6 && decade % every != 0) {
-                return "";
-            }
-        }
-        return number(v);
-    }
-
     static String number(Double v) {
         if (v == null || v.isNaN()) {
             return "";

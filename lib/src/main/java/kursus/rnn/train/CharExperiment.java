@@ -53,10 +53,6 @@ public final class CharExperiment {
         this.batch = batch;
         this.seqLen = seqLen;
         this.learningRate = learningRate;
-        if (train.length() / batch < seqLen + 1) {
-            throw Msg.badInput("teks latih terlalu pendek: " + train.length() + " karakter untuk batch " + batch + " × seqLen " + seqLen,
-                    "training text too short: " + train.length() + " characters for batch " + batch + " × seqLen " + seqLen);
-        }
     }
 
     /**
@@ -132,6 +128,12 @@ public final class CharExperiment {
 
     /** Trains and evaluates once with {@code seed}. */
     public Result run(int seed) {
+        if (train.length() / batch < seqLen + 1) {
+            throw Msg.badInput("teks latih terlalu pendek: " + train.length() + " karakter untuk batch " + batch + " × seqLen " + seqLen
+                            + "; perkecil batch atau seqLen",
+                    "training text too short: " + train.length() + " characters for batch " + batch + " × seqLen " + seqLen
+                            + "; lower batch or seqLen");
+        }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         boolean cpuOk = mx.isCurrentThreadCpuTimeSupported();
         long cpu0 = cpuOk ? mx.getCurrentThreadCpuTime() : 0;

@@ -21,6 +21,7 @@ public final class History {
     final List<Integer> validationStep = new ArrayList<>();
     final Map<String, List<Double>> metrics = new LinkedHashMap<>();
     long items;
+    int clippedSteps;
     double seconds;
     int bestValidationIndex = -1;
     String stopReason = "finished";
@@ -47,6 +48,12 @@ public final class History {
 
     /** Names of the recorded metrics. */
     public List<String> metricNames() { return List.copyOf(metrics.keySet()); }
+
+    /**
+     * Number of steps whose gradient the clipping changed: global norm above the threshold
+     * ({@link Trainer#clipGlobalNorm}) or at least one entry clamped ({@link Trainer#clipValue}).
+     */
+    public int clippedSteps() { return clippedSteps; }
 
     /** Number of optimisation steps taken. */
     public int steps() { return stepLoss.size(); }
@@ -75,7 +82,10 @@ public final class History {
         return bestValidationIndex < 0 ? Double.NaN : validationLoss.get(bestValidationIndex);
     }
 
-    /** Why training stopped: "finished", "early stopping", or "callback". */
+    /**
+     * Why training stopped: "finished", "early stopping", "callback", "interrupted" (Kernel → Interrupt),
+     * or "diverged" (in the history carried by a {@link TrainingDivergedException}).
+     */
     public String stopReason() { return stopReason; }
 
     @Override

@@ -117,8 +117,9 @@ class OptimTest {
     @Test
     void clipByValueClampsEveryEntryToPlusMinusTen() {
         Params p = params(new double[] {0, 0, 0, 0, 0}, new double[] {-15, 3, 10.5, -10, 9.99});
-        GradClip.clipByValue(p, 10);
+        assertEquals(2, GradClip.clipByValue(p, 10), "two entries were outside [-10, 10]");
         assertArrayEquals(new double[] {-10, 3, 10, -10, 9.99}, p.grad("w").toDoubleVector(), 0.0);
+        assertEquals(0, GradClip.clipByValue(p, 10), "nothing left to clamp");
     }
 
     @Test

@@ -84,9 +84,10 @@ class ChartsTest {
     void gradientNormChartIsLogarithmicAndDropsZeros() throws Exception {
         double[] rnn = {0.0, 1e-6, 1e-4, 1e-2, 1};
         XYChart c = Charts.gradientNormChart(frame(), Charts.series("RNN", rnn), Charts.series("LSTM", VAL));
-        assertTrue(c.getStyler().isYAxisLogarithmic());
+        assertTrue(!c.getStyler().isYAxisLogarithmic(), "6 decades: log10 values on a decade axis");
         XYSeries s = c.getSeriesCollection().iterator().next();
         assertEquals(4, s.getYData().length); // the zero cannot be drawn on a log axis
+        assertEquals(-6.0, s.getYData()[0], 1e-12);
         assertArrayEquals(new double[] {2, 3, 4, 5}, s.getXData()); // time steps of the kept points
         assertPng(Charts.render(c), 640, 400);
     }
@@ -196,11 +197,54 @@ class ChartsTest {
     }
 
     @Test
-    void aLogAxisOverManyDecadesLabelsOnlyEveryKthDecadeAndKeepsTheRest() {
-        assertEquals("", Charts.decadeLabel(1e-4, 3), "10^-4 is not a multiple of 3 decades");
-        assertEquals("", Charts.decadeLabel(1e5, 3), "10^5 is not a multiple of 3 decades");
-        assertEquals(Charts.number(1e-6), Charts.decadeLabel(1e-6, 3));
-        assertEquals(Charts.number(1e-3), Charts.decadeLabel(1e-3, 1), "short ranges label every decade");
-        assertEquals(Charts.number(2e-3), Charts.decadeLabel(2e-3, 3), "in-between ticks are not decades");
+    void aLongLogAxisHasGridLinesAndLabelsAtWholeDecadesOnlyInOneFormat() {
+        // 0.9^k, 1 and 1.1^k over 100 steps span 8.6 decades: XChart's own log axis would draw grid lines
+        // at 2..9 of every decade and label 10,000 / 1,000 / ... / 0.001 / 10⁻⁴ in two formats
+        double[] k = new double[101], p09 = new double[101], p11 = new double[101];
+        for (int i = 0; i <= 100; i++) {
+            k[i] = i;
+            p09[i] = Math.pow(0.9, i);
+            p11[i] = Math.pow(1.1, i);
+        }
+        XYChart c = Charts.gradientNormChart(frame(), Charts.series("0.9^k", k, p09), Charts.series("1.1^k", k, p11));
+        assertTrue(!c.getStyler().isYAxisLogarithmic(), "plotted as log10 on a linear axis");
+        XYSeries s = c.getSeriesCollection().iterator().next();
+        assertEquals(Math.log10(Math.pow(0.9, 100)), s.getYData()[100], 1e-12);
+        assertEquals(-5.0, c.getStyler().getYAxisMin(), "axis from the decade below the smallest value (2.7e-5)");
+        assertEquals(5.0, c.getStyler().getYAxisMax(), "to the decade above the largest (1.4e4)");
+        var label = c.getStyler().getYAxisTickLabelsFormattingFunction();
+        assertEquals("10⁻⁵", label.apply(-5.0));
+        assertEquals("10⁰", label.apply(0.0));
+        assertEquals("10⁴", label.apply(4.0), "one format: powers for every label once one needs it");
+        assertEquals("", label.apply(0.5), "no label between decades");
+    }
+
+    @Test
+    void decadeLabelsAreDecimalsWhenEveryDecadeIsShortAndPowersOtherwise() {
+        assertTrue(!Charts.usesPowers(-3, 5));
+        assertTrue(Charts.usesPowers(-4, 2));
+        assertTrue(Charts.usesPowers(0, 6));
+        assertEquals("0.001", Charts.decadeTick(-3.0, false));
+        assertEquals("100", Charts.decadeTick(2.0, false));
+        assertEquals("10⁻²³", Charts.decadeTick(-23.0, true));
+        assertEquals("", Charts.decadeTick(-2.5, true));
+    }
+
+    @Test
+    void aShortLogAxisStaysAnXChartLogAxis() {
+        XYChart c = Charts.gradientNormChart(frame(), Charts.series("a", TRAIN));
+        assertTrue(c.getStyler().isYAxisLogarithmic(), "0.5..2 is less than one decade: in-between ticks help");
+        assertEquals(2.0, c.getSeriesCollection().iterator().next().getYData()[0]);
+    }
+
+    @Test
+    void denseEquallySpacedXValuesGetRoundTicksNotEveryKthPoint() {
+        double[] y = new double[300];
+        java.util.Arrays.fill(y, 1.0);
+        XYChart c = Charts.lossCurveChart(frame(), Charts.series("loss", y)); // x = 1..300
+        assertEquals(0.5, c.getStyler().getXAxisMin());
+        assertEquals(300.5, c.getStyler().getXAxisMax());
+        XYChart few = Charts.lossCurveChart(frame(), Charts.series("loss", TRAIN)); // 5 epochs: a tick per epoch
+        assertEquals(null, few.getStyler().getXAxisMin());
     }
 }

@@ -92,6 +92,24 @@ class TrainerTest {
     }
 
     @Test
+    void clippedStepsCountOnlyTheStepsTheClippingChanged() {
+        // w starts at 10: gradient 2(w - 3) = 14, then shrinks as w approaches 3
+        Params byValue = oneParam(10);
+        History v = new Trainer(byValue, new Sgd(0.25)).clipValue(10).progress(false)
+                .fitSteps(5, s -> s, s -> quadratic(byValue));
+        // step 1: |14| > 10 clamped, w = 10 - 2.5 = 7.5; step 2: gradient 9 < 10, not clamped, and so on
+        assertEquals(1, v.clippedSteps());
+        Params byNorm = oneParam(10);
+        History n = new Trainer(byNorm, new Sgd(0.25)).clipGlobalNorm(1).progress(false)
+                .fitSteps(5, s -> s, s -> quadratic(byNorm));
+        // every step moves w by 0.25 only (10, 9.75, ...): the gradient stays far above 1
+        assertEquals(5, n.clippedSteps());
+        Params none = oneParam(10);
+        assertEquals(0, new Trainer(none, new Sgd(0.25)).progress(false).fitSteps(5, s -> s, s -> quadratic(none))
+                .clippedSteps());
+    }
+
+    @Test
     void clippingByValueClampsEachEntry() {
         Params p = oneParam(1000);
         new Trainer(p, new Sgd(1.0)).clipValue(10).progress(false).fitSteps(1, s -> s, s -> quadratic(p));
@@ -182,5 +200,55 @@ class TrainerTest {
     @SuppressWarnings("unused")
     private static INDArray range(int n) {
         return Nd4j.create(IntStream.range(0, n).asDoubleStream().toArray());
+    }
+
+    @Test
+    void interruptStopsBeforeTheNextStepKeepsTheHistoryAndSaysSo() {
+        Params p = oneParam(0);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        History h;
+        boolean flagKept;
+        try {
+            h = new Trainer(p, new Sgd(0.1)).progressTo(new PrintStream(buf, true, StandardCharsets.UTF_8))
+                    .progressInterval(3600).fitSteps(1000, s -> s, s -> {
+                        if (s == 4) {
+                            Thread.currentThread().interrupt(); // Kernel -> Interrupt during step 5
+                        }
+                        return quadratic(p);
+                    });
+            flagKept = Thread.currentThread().isInterrupted();
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(5, h.steps(), "step 5 finishes, step 6 is not started");
+        assertEquals("interrupted", h.stopReason());
+        assertTrue(flagKept, "the interrupt flag stays set for the caller");
+        double w = 0;
+        for (int k = 0; k < 5; k++) {
+            w -= 0.1 * 2 * (w - 3);
+        }
+        assertEquals(w, p.value("w").getDouble(0), 1e-12, "exactly the 5 finished updates are applied");
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("[ID] Pelatihan dihentikan pada langkah 5")
+                && out.contains("[EN] Training interrupted at step 5"), out);
+    }
+
+    @Test
+    void interruptAlsoStopsEpochTraining() {
+        Params p = oneParam(0);
+        History h;
+        try {
+            h = new Trainer(p, new Sgd(0.1)).progress(false).fit(100, e -> List.of(1, 2, 3), b -> {
+                if (b == 2) {
+                    Thread.currentThread().interrupt();
+                }
+                return quadratic(p);
+            });
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(2, h.steps());
+        assertEquals("interrupted", h.stopReason());
+        assertEquals(List.of(), h.epochLoss(), "the unfinished epoch has no mean loss");
     }
 }
