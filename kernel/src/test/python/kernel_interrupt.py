@@ -2,6 +2,9 @@
 """Kernel -> Interrupt integration test for the course kernelspec (issue 14).
 
 Starts the kernel once through jupyter_client and, in that one kernel:
+  0. runs a cell out of order, as after a restart (``Datasets`` used before the cell that imports it):
+     the error must name the compiler's message ("cannot find symbol") in its value, show the statement
+     once, and carry the bilingual "run the cells above first / Run All Above" hint (issue 14, part 2);
   1. defines ``int keep = 41;``;
   2. for each long cell (a busy loop, a Thread.sleep loop, a library training loop with
      kursus.rnn.train.Trainer) sends a real ``interrupt_request`` (KernelManager.interrupt_kernel with
@@ -166,6 +169,29 @@ def interrupt_case(km, kc, pid, name, code, after, max_latency, reply_timeout):
     return problems, latency
 
 
+OUT_OF_ORDER = 'var table = Datasets.load(Datasets.path("x"));\nSystem.out.println(table);'
+
+
+def out_of_order_problems(kc):
+    """Part 2: a later cell run first after a restart."""
+    reply, out, errors = run_cell(kc, OUT_OF_ORDER, 90)
+    if reply is None or reply["content"].get("status") != "error":
+        return ["out of order: expected an error reply, got %r" % (None if reply is None else reply["content"])]
+    c = reply["content"]
+    problems = []
+    value = c.get("evalue", "")
+    if c.get("ename") != "CompilerException" or "cannot find symbol" not in value:
+        problems.append("out of order: error %r %r does not give the compiler's message" % (c.get("ename"), value))
+    for marker in ("[ID] Sel ini memakai sesuatu yang didefinisikan di atas", "[EN] This cell uses something "
+                   "defined above", "Run All Above"):
+        if marker not in value:
+            problems.append("out of order: the error has no %r hint: %r" % (marker, value))
+    traceback = "\n".join(c.get("traceback", []))
+    if traceback.count("var table") != 1:
+        problems.append("out of order: the statement is shown %d times, expected once" % traceback.count("var table"))
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--kernel", default="kursus-rnn")
@@ -190,6 +216,10 @@ def main():
             print("%s kernel ready in %.2f s" % (tag, time.monotonic() - t0), flush=True)
             proc = getattr(getattr(km, "provisioner", None), "process", None)
             pid = getattr(proc, "pid", None)
+            if not a.case or a.case == "out":
+                p = out_of_order_problems(kc)
+                problems += p
+                print("%s %-18s %s" % (tag, "out-of-order cell", "OK  " if not p else "FAIL"), flush=True)
             for setup in ("int keep = 41;", TRAIN_SETUP):
                 reply, out, errors = run_cell(kc, setup, 90)
                 if reply is None or reply["content"].get("status") != "ok":

@@ -109,15 +109,20 @@ final class CourseExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doit) throws Exception {
         Future<Object> task = executor.submit(() -> {
-            worker = Thread.currentThread();
+            Thread self = Thread.currentThread();
+            StopCheck.release(self); // a pooled thread may have been doomed in an earlier cell that then ended
+            worker = self;
             Thread.interrupted(); // a pooled thread starts clean
             if (interruptRequested) {
-                Thread.currentThread().interrupt();
+                self.interrupt();
             }
             try {
                 return doit.invoke(null);
             } finally {
-                worker = null;
+                if (worker == self) { // an abandoned thread must not clear a later cell's worker
+                    worker = null;
+                }
+                StopCheck.release(self);
                 Thread.interrupted();
             }
         });
@@ -129,6 +134,10 @@ final class CourseExecutionControl extends DirectExecutionControl {
             } catch (TimeoutException e) {
                 if (interruptRequested
                         && System.nanoTime() - interruptAt > ABANDON_AFTER_MILLIS * 1_000_000L) {
+                    Thread stuck = worker;
+                    if (stuck != null) {
+                        StopCheck.doom(stuck); // stops at its next check in cell code, even during later cells
+                    }
                     task.cancel(true);
                     worker = null;
                     throw new UserException("[ID] Sel tidak berhenti dalam " + ABANDON_AFTER_MILLIS / 1000

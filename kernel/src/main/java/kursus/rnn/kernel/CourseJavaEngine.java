@@ -188,7 +188,8 @@ final class CourseJavaEngine extends JavaEngine {
         List<String> messages() {
             Set<String> seen = new LinkedHashSet<>();
             for (Diag d : diagnostics) {
-                seen.add(d.getMessage(Locale.ROOT).strip());
+                // JShell's wrapper class has no name: drop javac's empty "location: class" line
+                seen.add(d.getMessage(Locale.ROOT).replaceAll("(?m)^\\s*location: class\\s*$", "").strip());
             }
             return new ArrayList<>(seen);
         }
@@ -196,7 +197,8 @@ final class CourseJavaEngine extends JavaEngine {
         @Override
         public String getMessage() {
             List<String> m = messages();
-            String first = m.isEmpty() ? "compile error" : m.get(0).replaceAll("\\s*\\n\\s*", "; ");
+            String first = m.isEmpty() ? "compile error"
+                    : m.get(0).replaceAll("\\s*\\n\\s*", "; ").replaceAll(" {2,}", " ");
             if (m.size() > 1) {
                 first += " (+" + (m.size() - 1) + " more)";
             }

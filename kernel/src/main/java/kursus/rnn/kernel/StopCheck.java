@@ -20,6 +20,9 @@ public final class StopCheck {
 
     private static volatile boolean requested;
     private static volatile long requestedAt;
+    /** Cell threads left running in the background after an interrupt: they stop at their next check. */
+    private static final java.util.Set<Thread> DOOMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static volatile boolean anyDoomed;
 
     private StopCheck() {
     }
@@ -43,14 +46,33 @@ public final class StopCheck {
      * {@link #GRACE_NANOS}.
      */
     public static void check() {
-        if (requested) {
+        if (requested || anyDoomed) {
             slowPath();
         }
     }
 
     private static void slowPath() {
-        if (System.nanoTime() - requestedAt >= GRACE_NANOS) {
+        if (requested && System.nanoTime() - requestedAt >= GRACE_NANOS) {
             throw new CellInterrupted();
+        }
+        if (anyDoomed && DOOMED.contains(Thread.currentThread())) {
+            throw new CellInterrupted();
+        }
+    }
+
+    /**
+     * Marks a cell thread that the kernel stopped waiting for: it keeps being stopped at its next check even
+     * after later cells clear the flag.
+     */
+    static void doom(Thread t) {
+        DOOMED.add(t);
+        anyDoomed = true;
+    }
+
+    /** The current thread finished its cell: it is no longer doomed. */
+    static void release(Thread t) {
+        if (DOOMED.remove(t)) {
+            anyDoomed = !DOOMED.isEmpty();
         }
     }
 

@@ -58,6 +58,12 @@ class CourseJavaEngineTest {
 
     /** Runs {@code code} in the background, interrupts after {@code delayMs}; returns (exception, seconds). */
     private static Object[] interruptAfter(String code, long delayMs) throws Exception {
+        return interruptWhen(code, delayMs, () -> true);
+    }
+
+    /** Like {@link #interruptAfter} but also waits (up to 30 s) until {@code ready} says the cell runs. */
+    private static Object[] interruptWhen(String code, long delayMs, java.util.function.BooleanSupplier ready)
+            throws Exception {
         CompletableFuture<Exception> done = CompletableFuture.supplyAsync(() -> {
             try {
                 engine.eval(CTX, code);
@@ -67,6 +73,10 @@ class CourseJavaEngineTest {
             }
         });
         Thread.sleep(delayMs);
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (!ready.getAsBoolean() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
         assertFalse(done.isDone(), "the cell must still be running when the interrupt comes");
         long t0 = System.nanoTime();
         engine.interrupt();
@@ -109,7 +119,7 @@ class CourseJavaEngineTest {
             String m = e.getMessage();
             assertNotNull(m);
             assertTrue(m.startsWith("cannot find symbol"), m);
-            assertTrue(m.contains("variable Datasets"), m);
+            assertTrue(m.startsWith("cannot find symbol; symbol: variable Datasets\n"), m);
             assertTrue(m.contains("[ID] Sel ini memakai sesuatu yang didefinisikan di atas")
                     && m.contains("[EN] This cell uses something defined above") && m.contains("Run All Above"), m);
             String tb = String.join("\n", e.traceback());
@@ -129,5 +139,29 @@ class CourseJavaEngineTest {
             assertTrue(e.getMessage().contains("incompatible types"), e.getMessage());
             assertFalse(e.getMessage().contains("Run All Above"), e.getMessage());
         }
+    }
+
+    @Test
+    void cellStuckInALibraryCallIsLeftBehindThenStopsAtItsNextCheck() throws Exception {
+        engine.eval(CTX, "long spins = 0;");
+        Spinner.entered = false;
+        Object[] r = interruptWhen("while (true) {\n  spins += kursus.rnn.kernel.Spinner.spin(4000);\n}", 100,
+                () -> Spinner.entered);
+        assertTrue(r[0] instanceof CourseJavaEngine.CellInterruptedException, "got " + r[0]);
+        assertTrue(((Exception) r[0]).getMessage().contains("keeps running in the background"),
+                ((Exception) r[0]).getMessage());
+        double waited = (double) r[1];
+        assertTrue(waited >= CourseExecutionControl.ABANDON_AFTER_MILLIS / 1000.0 - 0.1 && waited < 5, "" + waited);
+        assertEquals(5, engine.eval(CTX, "2 + 3"), "the kernel answers while the stuck cell runs on");
+        // the abandoned thread returns from the library call within 4 s and must stop at the loop's check,
+        // although the later cell cleared the interrupt flag
+        long deadline = System.nanoTime() + 8_000_000_000L;
+        boolean spinning = true;
+        while (spinning && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            spinning = Thread.getAllStackTraces().values().stream().anyMatch(st -> st.length > 0
+                    && java.util.Arrays.stream(st).anyMatch(e -> e.getClassName().equals(Spinner.class.getName())));
+        }
+        assertFalse(spinning, "the abandoned cell is still spinning 8 s later");
     }
 }

@@ -56,6 +56,15 @@ public final class F32 {
         Reference.reachabilityFence(array);
     }
 
+    private static final float[] ZEROS = new float[4096];
+
+    /** Sets every element to 0. */
+    public void fillZero() {
+        for (int i = 0; i < length; i += ZEROS.length) {
+            put(i, ZEROS, 0, Math.min(ZEROS.length, length - i));
+        }
+    }
+
     /** All elements as a new {@code float[]}. */
     public float[] toArray() {
         float[] out = new float[length];
@@ -135,5 +144,15 @@ public final class F32 {
         for (int i = from; i < to; i++) {
             x[i] = tanh(x[i]);
         }
+    }
+
+    /**
+     * {@code e^x} for {@code x ≤ 0} from the identity {@code e^x = (1 + t) / (1 − t)}, {@code t = tanh(x/2)}:
+     * absolute error below 1e-6 (tested), branch-free, so a softmax over {@code float[]} vectorises.
+     * Meant for probabilities after subtracting the row maximum, where absolute accuracy is what counts.
+     */
+    public static float expNonPositive(float x) {
+        float t = tanh(0.5f * x);
+        return (1 + t) / (1 - t);
     }
 }

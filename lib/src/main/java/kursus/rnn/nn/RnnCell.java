@@ -31,8 +31,8 @@ public final class RnnCell extends BaseCell {
      */
     public RnnCell(int inputSize, int hiddenSize, DataType dtype, Init init) {
         super(inputSize, hiddenSize, dtype);
-        Wxh = params.add("W_xh", init.weights(dtype, inputSize, hiddenSize, inputSize, hiddenSize, hiddenSize));
-        Whh = params.add("W_hh", init.weights(dtype, hiddenSize, hiddenSize, hiddenSize, hiddenSize, hiddenSize));
+        Wxh = params.add("W_xh", init.weights(dtype, inputSize, hiddenSize, Init.Fans.of(inputSize, hiddenSize).scale(hiddenSize)));
+        Whh = params.add("W_hh", init.weights(dtype, hiddenSize, hiddenSize, Init.Fans.of(hiddenSize, hiddenSize).scale(hiddenSize)));
         bh = params.add("b_h", Tensors.zeros(dtype, 1, hiddenSize));
     }
 
@@ -207,6 +207,6 @@ public final class RnnCell extends BaseCell {
         in.weightGradF32(dA, dAn, F32.of(Wxh.grad()), 0, H); // dW_xh = Σ x_tᵀ·da_t
         F32.of(bh.grad()).addFrom(0, db, H);
         INDArray dX = in.inputGradF32(dAn, F32.of(Wxh.value()), 0, H, null);
-        return gradients(cache, dX, new State(matrix(dh, B, H), null));
+        return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), null));
     }
 }

@@ -167,12 +167,12 @@ public final class SequenceClassifier {
 
     /** Predictions {@code [batch, outputs]} for dense inputs: probabilities (CLASSES, BINARY) or values. */
     public INDArray predict(INDArray x, INDArray mask) {
-        return activate(head.forwardUnchecked(rnn.forward(x, null, mask).last().h()));
+        return activate(head.forward(rnn.forward(x, null, mask).last().h()));
     }
 
     /** Predictions for index inputs, time-major {@code ids [T][batch]} (see {@link Sequences} for rows). */
     public INDArray predict(int[][] ids, INDArray mask) {
-        return activate(head.forwardUnchecked(forwardIds(ids, mask).last().h()));
+        return activate(head.forward(forwardIds(ids, mask).last().h()));
     }
 
     private Recurrent.Output forwardIds(int[][] ids, INDArray mask) {
@@ -222,13 +222,13 @@ public final class SequenceClassifier {
         }
         params.zeroGrad();
         INDArray hT = o.last().h(); // [batch, hidden]
-        INDArray z = head.forwardUnchecked(hT);
+        INDArray z = head.forward(hT);
         LossResult loss = switch (task) {
             case CLASSES -> SoftmaxCrossEntropy.compute(z, labels);
             case BINARY -> SigmoidBinaryCrossEntropy.compute(z, targets);
             case REGRESSION -> MeanSquaredError.compute(z, targets);
         };
-        INDArray dh = head.backwardUnchecked(hT, loss.grad(), true);
+        INDArray dh = head.backward(hT, loss.grad());
         State dLast = new State(dh, null);
         Recurrent.Gradients g = cell.backwardSequence(o.cache(), null, dLast);
         if (embedding != null && ids != null) {

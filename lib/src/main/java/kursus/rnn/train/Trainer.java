@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
 import kursus.rnn.core.Msg;
-import kursus.rnn.core.Param;
 import kursus.rnn.core.Params;
 import kursus.rnn.optim.GradClip;
 import kursus.rnn.optim.Optimizer;
@@ -243,12 +242,7 @@ public final class Trainer {
 
     /** Global L2 norm of all gradients: sqrt(sum over parameters of sum(g^2)). */
     public static double gradientNorm(Params params) {
-        double sq = 0;
-        for (Param p : params) {
-            double n = p.grad().norm2Number().doubleValue();
-            sq += n * n;
-        }
-        return Math.sqrt(sq);
+        return GradClip.globalNorm(params);
     }
 
     /** State of one call to fit/fitSteps. */
