@@ -50,8 +50,8 @@ public final class Installer {
 
     /** Kernelspec name; notebooks refer to it in their metadata. */
     public static final String NAME = "kursus-rnn";
-    /** Display name shown in JupyterLab's launcher and kernel picker. */
-    public static final String DISPLAY_NAME = "Java 17 \u00b7 Kursus RNN";
+    /** Display name suffix shown in JupyterLab's launcher and kernel picker (see {@link #displayName}). */
+    public static final String DISPLAY_NAME_SUFFIX = " \u00b7 Kursus RNN";
     /** JVM options of the notebook kernel: heap and RSS caps for a 2 GB Binder, headless AWT. */
     public static final List<String> JVM_OPTS = List.of("-Xmx512m",
             "-Dorg.bytedeco.javacpp.maxphysicalbytes=1400m", "-Djava.awt.headless=true");
@@ -248,14 +248,27 @@ public final class Installer {
             Map<String, Object> spec = o.on == null ? writeRapaioSpec(o, specDir) : writeDerivedSpec(o, specDir);
             Files.writeString(specDir.resolve("kernel.json"), Json.write(spec), StandardCharsets.UTF_8);
             Path where = installSpecDir(o, specDir);
-            env.out.println("[ID] Kernel '" + DISPLAY_NAME + "' (" + o.name + ") terpasang di " + where);
-            env.out.println("[EN] Kernel '" + DISPLAY_NAME + "' (" + o.name + ") installed in " + where);
+            env.out.println("[ID] Kernel '" + displayName(o) + "' (" + o.name + ") terpasang di " + where);
+            env.out.println("[EN] Kernel '" + displayName(o) + "' (" + o.name + ") installed in " + where);
             return where;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /**
+     * The kernel's display name: the JDK major that runs it ("Java 25 · Kursus RNN"; the installer writes its own
+     * {@code java} into the kernelspec), or the base kernel for {@code --on ijava|jjava}, whose JDK is the base
+     * kernelspec's ("JJava · Kursus RNN"). Notebooks keep their stored metadata; the harness checks only the
+     * kernelspec name.
+     */
+    String displayName(Options o) {
+        if (o.on == null) {
+            return "Java " + env.javaFeature + DISPLAY_NAME_SUFFIX;
+        }
+        return (o.on.equals("ijava") ? "IJava" : "JJava") + DISPLAY_NAME_SUFFIX;
     }
 
     void checkJava() {
@@ -274,13 +287,19 @@ public final class Installer {
         boolean classesOk = o.libClasses != null && Files.isDirectory(o.libClasses.resolve("kursus"));
         boolean jarsOk = o.libJars != null && !listJars(o.libJars).isEmpty();
         if (!classesOk || !jarsOk) {
+            // with --on the fix must only build: -Pjupyter would install the default kernel over the IJava/JJava one
+            String fixId = o.on == null ? "jalankan dari folder utama repo: mvn -q -ntp package -Pjupyter"
+                    : "bangun dulu (tanpa memasang kernel) dari folder utama repo: mvn -q -ntp package -DskipTests, "
+                    + "lalu ulangi perintah --on " + o.on + " ini";
+            String fixEn = o.on == null ? "run from the repository's top folder: mvn -q -ntp package -Pjupyter"
+                    : "build it first (without installing a kernel) from the repository's top folder: "
+                    + "mvn -q -ntp package -DskipTests, then repeat this --on " + o.on + " command";
             throw new InstallerException(
                     "Pustaka kursus (lib/) belum dibangun: " + (classesOk ? "" : "kelas tidak ada di "
                             + o.libClasses + "; ") + (jarsOk ? "" : "jar dependensi tidak ada di " + o.libJars + "; ")
-                            + "jalankan dari folder utama repo: mvn -q -ntp package -Pjupyter",
+                            + fixId,
                     "The course library (lib/) is not built: " + (classesOk ? "" : "no classes in " + o.libClasses
-                            + "; ") + (jarsOk ? "" : "no dependency jars in " + o.libJars + "; ")
-                            + "run from the repository's top folder: mvn -q -ntp package -Pjupyter");
+                            + "; ") + (jarsOk ? "" : "no dependency jars in " + o.libJars + "; ") + fixEn);
         }
     }
 
@@ -353,7 +372,7 @@ public final class Installer {
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);
-        spec.put("display_name", DISPLAY_NAME);
+        spec.put("display_name", displayName(o));
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
         spec.put("env", envMap);
@@ -405,7 +424,7 @@ public final class Installer {
 
         Map<String, Object> spec = new LinkedHashMap<>(baseSpec);
         spec.put("argv", argv);
-        spec.put("display_name", DISPLAY_NAME);
+        spec.put("display_name", displayName(o));
         spec.put("language", "java");
         spec.put("env", envMap);
         spec.put("metadata", Map.of("kursus_rnn_installer", o.on + " from " + abs(base)));

@@ -15,6 +15,11 @@ import java.util.Map;
  *   {@code /usr/bin/python3}, then {@code python});</li>
  *   <li>starts the kernel N times through jupyter_client; each start must answer {@code kernel_info} within
  *   60 s ({@code kernel/src/test/python/kernel_startup.py});</li>
+ *   <li>Kernel → Interrupt: a busy loop, a {@code Thread.sleep} loop and a {@code Trainer} loop must each stop
+ *   within 1 s of a real {@code interrupt_request}, and the next cell must print its result
+ *   ({@code kernel/src/test/python/kernel_interrupt.py}); on the build's JDK, and again on a second JDK
+ *   ({@code --other-jdk DIR}, default Temurin 25) when that JDK exists: its own test kernelspec is installed
+ *   with that JDK's {@code java} running the {@link Installer};</li>
  *   <li>runs the notebook harness ({@code kernel/src/main/python/nbcheck.py}) on {@code notebooks/}, writing
  *   executed copies to the output directory ({@code --refresh} also stores the outputs in the committed
  *   notebooks).</li>
@@ -24,6 +29,7 @@ import java.util.Map;
  * <pre>
  * Options: --repo DIR --jupyter-dir DIR --kernel NAME --starts N --out DIR [--refresh true|false]
  *          [--only GLOB] [--retries N] [--skip-notebooks true|false] [--skip-claims true|false]
+ *          [--other-jdk DIR --lib-classes DIR --lib-jars DIR --rapaio-jar FILE --launcher-jar FILE]
  * </pre>
  */
 public final class IntegrationRunner {
@@ -49,6 +55,8 @@ public final class IntegrationRunner {
         boolean skipClaims = false;
         String only = "";
         String retries = "";
+        String otherJdk = "";
+        List<String> installArgs = new ArrayList<>();
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
                 case "--repo" -> repo = Path.of(args[++k]);
@@ -63,6 +71,11 @@ public final class IntegrationRunner {
                 // empty values may be dropped by Maven: an option directly followed by another one is empty
                 case "--only" -> only = k + 1 < args.length && !args[k + 1].startsWith("--") ? args[++k] : "";
                 case "--retries" -> retries = k + 1 < args.length && !args[k + 1].startsWith("--") ? args[++k] : "";
+                case "--other-jdk" -> otherJdk = k + 1 < args.length && !args[k + 1].startsWith("--") ? args[++k] : "";
+                case "--lib-classes", "--lib-jars", "--rapaio-jar", "--launcher-jar" -> {
+                    installArgs.add(args[k]);
+                    installArgs.add(args[++k]);
+                }
                 default -> fail("Opsi tidak dikenal: " + args[k], "Unknown option: " + args[k]);
             }
         }
@@ -84,6 +97,18 @@ public final class IntegrationRunner {
                 "--timeout", "60"));
         if (run(cmd, repo, jupyterDir) != 0) {
             fail("Uji start kernel gagal (lihat log di atas).", "Kernel start-up test failed (see the log above).");
+        }
+        Path interrupt = repo.resolve("kernel/src/test/python/kernel_interrupt.py");
+        Path logs = (out == null ? jupyterDir : out.toAbsolutePath().getParent()).resolve("interrupt-logs");
+        if (run(List.of(python, interrupt.toString(), "--kernel", kernel, "--logdir", logs.toString()), repo,
+                jupyterDir) != 0) {
+            fail("Uji Kernel → Interrupt gagal (lihat log di atas).", "Kernel → Interrupt test failed (see the log above).");
+        }
+        String other = otherJdkKernel(otherJdk, installArgs, jupyterDir, repo);
+        if (other != null && run(List.of(python, interrupt.toString(), "--kernel", other, "--logdir",
+                logs.toString()), repo, jupyterDir) != 0) {
+            fail("Uji Kernel → Interrupt gagal di " + otherJdk + " (lihat log di atas).",
+                    "Kernel → Interrupt test failed on " + otherJdk + " (see the log above).");
         }
         if (skipNotebooks) {
             return;
@@ -117,6 +142,62 @@ public final class IntegrationRunner {
             fail("Uji peramban gagal (lihat log di atas dan kernel/target/browser/).",
                     "Browser test failed (see the log above and kernel/target/browser/).");
         }
+    }
+
+    /**
+     * Installs a test kernelspec that runs on the JDK in {@code jdkHome} (the installer itself runs on that JDK, so
+     * the kernelspec gets its {@code java} and JVM options), next to the main test kernelspec.
+     *
+     * @return its name, or {@code null} (with a clear line) when there is no such JDK
+     */
+    static String otherJdkKernel(String jdkHome, List<String> installArgs, Path jupyterDir, Path repo)
+            throws IOException, InterruptedException {
+        if (jdkHome == null || jdkHome.isBlank()) {
+            System.out.println("[kursus-it] Kernel → Interrupt on a second JDK: skipped (no --other-jdk given)");
+            return null;
+        }
+        Path java = Path.of(jdkHome, "bin", System.getProperty("os.name", "").startsWith("Windows") ? "java.exe"
+                : "java");
+        if (!Files.isExecutable(java)) {
+            System.out.println("[kursus-it] Kernel → Interrupt on a second JDK: skipped (no JDK at " + jdkHome
+                    + "; set -Dkursus.jdk.other=DIR)");
+            return null;
+        }
+        String feature = jdkFeature(Path.of(jdkHome));
+        String name = Installer.NAME + "-jdk" + feature;
+        String launcherJar = null;
+        for (int k = 0; k + 1 < installArgs.size(); k += 2) {
+            if (installArgs.get(k).equals("--launcher-jar")) {
+                launcherJar = installArgs.get(k + 1);
+            }
+        }
+        if (launcherJar == null) {
+            fail("--other-jdk perlu --lib-classes, --lib-jars, --rapaio-jar dan --launcher-jar.",
+                    "--other-jdk needs --lib-classes, --lib-jars, --rapaio-jar and --launcher-jar.");
+        }
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", launcherJar, Installer.class.getName(),
+                "--name", name, "--jupyter-data-dir", jupyterDir.toAbsolutePath().toString()));
+        cmd.addAll(installArgs);
+        if (run(cmd, repo, jupyterDir) != 0) {
+            fail("Kernelspec uji untuk " + jdkHome + " tidak terpasang.", "Test kernelspec for " + jdkHome
+                    + " was not installed.");
+        }
+        return name;
+    }
+
+    /** The feature version ("25") from a JDK's {@code release} file, or "other". */
+    static String jdkFeature(Path jdkHome) {
+        try {
+            for (String line : Files.readAllLines(jdkHome.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring(line.indexOf('=') + 1).replace("\"", "");
+                    return v.startsWith("1.") ? v.split("\\.")[1] : v.split("[.+-]")[0];
+                }
+            }
+        } catch (IOException e) {
+            return "other";
+        }
+        return "other";
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Minimal JSON reader/writer for kernelspec files (objects, arrays, strings, numbers, booleans, null).
  * Objects become {@link LinkedHashMap} (key order kept), arrays {@link ArrayList}, numbers {@link Double}
- * or {@link Long}. The installer must run without third-party jars, hence this small class.
+ * or {@link Long}. The installer must run without third-party jars, hence this small class: it is also started
+ * with only {@code kernel/target/classes} on the class path ({@code --on ijava|jjava}, {@code --uninstall}, see
+ * kernel/README.md "Why Json.java is hand-written"); {@code InstallerTest} runs it that way.
  */
 final class Json {
 

@@ -26,12 +26,27 @@ import org.rapaio.jupyter.kernel.channels.LoopThread;
 import org.rapaio.jupyter.kernel.channels.MessageHandler;
 import org.rapaio.jupyter.kernel.channels.ShellChannel;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
+import org.rapaio.jupyter.kernel.core.ExecutionContext;
+import org.rapaio.jupyter.kernel.core.KernelEnv;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.Transform;
+import org.rapaio.jupyter.kernel.core.format.ErrorFormatter;
+import org.rapaio.jupyter.kernel.core.format.ErrorFormatters;
+import org.rapaio.jupyter.kernel.core.java.JavaEngine;
+import org.rapaio.jupyter.kernel.core.java.io.JShellConsole;
+import org.rapaio.jupyter.kernel.core.util.Glob;
 import org.rapaio.jupyter.kernel.global.Global;
 import org.rapaio.jupyter.kernel.message.Message;
+import org.rapaio.jupyter.kernel.message.MessageId;
 import org.rapaio.jupyter.kernel.message.MessageType;
+import org.rapaio.jupyter.kernel.message.messages.ControlInterruptReply;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
+import org.rapaio.org.zeromq.ZMQ;
+
+import jdk.jshell.JShell;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Start-up replacement for {@code org.rapaio.jupyter.kernel.MainApp.main} of rapaio-jupyter-kernel
@@ -54,6 +69,16 @@ import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
  *
  * <p>It also makes non-image results {@code text/plain} by default (rapaio's default is unescaped
  * {@code text/html}), so notebooks need no rapaio-only {@code options()} call.
+ *
+ * <p><b>Kernel → Interrupt.</b> rapaio 3.0.1's interrupt does not stop a busy loop ({@code Future.cancel} only
+ * interrupts the thread), shuts its executor down (so later cells fail) and handles the request on the control
+ * thread with the shell's shared message id and after-action stack (so the interrupted cell's reply is lost).
+ * The launcher therefore (a) replaces the kernel's {@link JavaEngine} by a {@link CourseJavaEngine} whose
+ * {@link CourseExecutionControl} instruments cell code with stop checks ({@link LoopInstrumenter}) and interrupts
+ * the cell's thread, and (b) runs the control channel's loop itself: an {@code interrupt_request} gets its reply
+ * and busy/idle status with its own parent header, without touching the shell's state. Shutdown and other control
+ * messages go to rapaio's handlers as before (a running cell is interrupted first, so the JVM can exit). The
+ * course engine also gives compile errors a message and a bilingual "run the cells above first" hint.
  *
  * <p>The launcher reads private fields by reflection and is therefore pinned to rapaio 3.0.1: on any other
  * version, or if a field is missing or has another type, it stops with a clear message instead of
@@ -113,7 +138,14 @@ public final class SafeKernelLauncher {
                 new FieldSpec(HeartbeatChannel.class, "loopThread", LoopThread.class),
                 new FieldSpec(LoopThread.class, "running", boolean.class),
                 new FieldSpec(LoopThread.class, "sleep", long.class),
-                new FieldSpec(LoopThread.class, "loopBody", Runnable.class));
+                new FieldSpec(LoopThread.class, "loopBody", Runnable.class),
+                new FieldSpec(Channels.class, "control", ControlChannel.class),
+                new FieldSpec(AbstractChannel.class, "socket", ZMQ.Socket.class),
+                new FieldSpec(AbstractChannel.class, "ctx", ZMQ.Context.class),
+                new FieldSpec(RapaioKernel.class, "javaEngine", JavaEngine.class),
+                new FieldSpec(RapaioKernel.class, "shellConsole", JShellConsole.class),
+                new FieldSpec(RapaioKernel.class, "ctx", ExecutionContext.class),
+                new FieldSpec(ErrorFormatters.class, "map", Map.class));
     }
 
     /** Resolved reflective handles (valid only for the pinned rapaio version). */
@@ -127,6 +159,13 @@ public final class SafeKernelLauncher {
         final Field running;
         final Field sleep;
         final Field loopBody;
+        final Field control;
+        final Field socket;
+        final Field zmqContext;
+        final Field javaEngine;
+        final Field shellConsole;
+        final Field executionContext;
+        final Field formatters;
 
         Internals() {
             List<Field> f = new ArrayList<>();
@@ -144,6 +183,13 @@ public final class SafeKernelLauncher {
             running = f.get(8);
             sleep = f.get(9);
             loopBody = f.get(10);
+            control = f.get(11);
+            socket = f.get(12);
+            zmqContext = f.get(13);
+            javaEngine = f.get(14);
+            shellConsole = f.get(15);
+            executionContext = f.get(16);
+            formatters = f.get(17);
         }
     }
 
@@ -240,6 +286,7 @@ public final class SafeKernelLauncher {
         Global.options().display().defaultMime(DEFAULT_MIME);
 
         RapaioKernel kernel = MainApp.kernel;
+        installCourseEngine(in, kernel);
         Channels channels = new Channels(props);
         int revived = connectSafely(in, channels, kernel);
         if (revived > 0) {
@@ -267,10 +314,15 @@ public final class SafeKernelLauncher {
         List<AbstractChannel> order = new ArrayList<>(all);
         order.sort((a, b) -> Boolean.compare(in.loopThreadOf.containsKey(a.getClass()),
                 in.loopThreadOf.containsKey(b.getClass())));
-        for (AbstractChannel c : order) {
-            c.bind(props);
-        }
         IOPubChannel iopub = (IOPubChannel) in.iopub.get(channels);
+        ControlChannel control = (ControlChannel) in.control.get(channels);
+        for (AbstractChannel c : order) {
+            if (c == control) {
+                bindControl(in, control, iopub, props, channels, kernel);
+            } else {
+                c.bind(props);
+            }
+        }
         iopub.sendMessage(new Message<>(MessageType.IOPUB_STATUS, IOPubStatus.STARTING));
         in.isConnected.set(channels, true);
         return watchLoopThreads(in, all, WATCH_MILLIS);
@@ -344,5 +396,145 @@ public final class SafeKernelLauncher {
             Thread.sleep(10);
         }
         return revived;
+    }
+
+    // ------------------------------------------------------------------------------------- course engine
+
+    /**
+     * Replaces the kernel's rapaio {@link JavaEngine} by a {@link CourseJavaEngine} built from the same settings
+     * (rapaio's {@code RJK_*} environment: class path, compiler options, init script) and registers the error
+     * formatters of its exceptions.
+     *
+     * @return the installed engine
+     */
+    @SuppressWarnings("unchecked")
+    static CourseJavaEngine installCourseEngine(Internals in, RapaioKernel kernel) throws Exception {
+        KernelEnv env = new KernelEnv();
+        JShellConsole console = new CourseConsole(); // output that survives an interrupted cell thread
+        in.shellConsole.set(kernel, console);
+        ExecutionContext ctx = (ExecutionContext) in.executionContext.get(kernel);
+        CourseExecutionControl control = new CourseExecutionControl();
+        JShell shell = JShell.builder()
+                .compilerOptions(env.compilerOptions().toArray(String[]::new))
+                .executionEngine(new ExecutionControlProvider() {
+                    @Override
+                    public String name() {
+                        return "KursusRnnControlProvider";
+                    }
+
+                    @Override
+                    public ExecutionControl generate(ExecutionEnv e, Map<String, String> parameters) {
+                        return control;
+                    }
+                }, Map.of())
+                .in(console.getIn())
+                .out(new PrintStream(console.getOut(), true, StandardCharsets.UTF_8))
+                .err(new PrintStream(console.getErr(), true, StandardCharsets.UTF_8))
+                .build();
+        for (String cp : env.classpath().split(";")) {
+            if (cp.isBlank()) {
+                continue;
+            }
+            for (Path entry : new Glob().findPaths(ctx, cp)) {
+                shell.addToClasspath(entry.toAbsolutePath().toString());
+            }
+        }
+        List<String> scripts = new ArrayList<>();
+        try (InputStream init = RapaioKernel.class.getClassLoader().getResourceAsStream("init.jshell")) {
+            if (init != null) {
+                scripts.add(new String(init.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        if (env.initScriptContent() != null && !env.initScriptContent().isBlank()) {
+            scripts.add(env.initScriptContent());
+        }
+        CourseJavaEngine engine = new CourseJavaEngine(java.util.UUID.randomUUID().toString(), shell, control,
+                scripts);
+        engine.initialize();
+        JavaEngine old = (JavaEngine) in.javaEngine.get(kernel);
+        in.javaEngine.set(kernel, engine);
+        old.shutdown();
+
+        Map<Class<? extends Throwable>, ErrorFormatter<? extends Throwable>> formatters =
+                (Map<Class<? extends Throwable>, ErrorFormatter<? extends Throwable>>) in.formatters.get(null);
+        formatters.put(CourseJavaEngine.CellInterruptedException.class,
+                (ErrorFormatter<CourseJavaEngine.CellInterruptedException>) (k, e) -> e.traceback());
+        formatters.put(CourseJavaEngine.CompilerException.class,
+                (ErrorFormatter<CourseJavaEngine.CompilerException>) (k, e) -> e.traceback());
+        return engine;
+    }
+
+    /**
+     * Binds the control socket and starts the launcher's own control loop (instead of rapaio's
+     * {@code ControlChannel.bind}); see {@link #controlStep}.
+     */
+    static void bindControl(Internals in, ControlChannel control, IOPubChannel iopub, ConnectionProperties props,
+            Channels channels, RapaioKernel kernel) throws Exception {
+        ZMQ.Socket socket = (ZMQ.Socket) in.socket.get(control);
+        ZMQ.Context zctx = (ZMQ.Context) in.zmqContext.get(control);
+        socket.bind(props.formatAddress(props.controlPort()));
+        ZMQ.Poller poller = zctx.poller(1);
+        poller.register(socket, ZMQ.Poller.POLLIN);
+        LoopThread loop = new LoopThread("Control-kursus", CONTROL_LOOP_MILLIS, () -> {
+            if (poller.poll(0) > 0) {
+                controlStep(control.readMessage(), control, iopub, channels, kernel);
+            }
+        });
+        in.running.set(loop, true); // set before start: no start-up race
+        in.loopThreadOf.get(ControlChannel.class).set(control, loop);
+        loop.start();
+    }
+
+    /** Poll period of the control loop in ms (rapaio: 50). */
+    static final long CONTROL_LOOP_MILLIS = 20;
+
+    /**
+     * Handles one control message. {@code interrupt_request}: busy, interrupt the running cell, reply, idle — all
+     * with the request as parent, without the shell's shared message id. Anything else: as rapaio's control loop
+     * does (a shutdown first interrupts a running cell).
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static void controlStep(Message<?> message, ControlChannel control, IOPubChannel iopub, Channels channels,
+            RapaioKernel kernel) {
+        if (message == null) {
+            return; // channel closed
+        }
+        MessageType<?> type = message.header().type();
+        if (type == MessageType.CONTROL_INTERRUPT_REQUEST) {
+            MessageId<?> id = message.getId();
+            iopub.sendMessage(new Message<>(id, IOPubStatus.BUSY.type(), IOPubStatus.BUSY));
+            try {
+                kernel.javaEngine().interrupt();
+            } catch (RuntimeException e) {
+                ERR.println("[SafeKernelLauncher] interrupt failed: " + e);
+            }
+            ControlInterruptReply reply = new ControlInterruptReply();
+            control.sendMessage(new Message<>(id, reply.type(), reply));
+            iopub.sendMessage(new Message<>(id, IOPubStatus.IDLE.type(), IOPubStatus.IDLE));
+            return;
+        }
+        if (type == MessageType.CONTROL_SHUTDOWN_REQUEST) {
+            try {
+                kernel.javaEngine().interrupt();
+            } catch (RuntimeException e) {
+                ERR.println("[SafeKernelLauncher] interrupt before shutdown failed: " + e);
+            }
+        }
+        MessageHandler handler = channels.getHandler((MessageType) type);
+        if (handler == null) {
+            ERR.println("[SafeKernelLauncher] unhandled control message: " + type.name());
+            return;
+        }
+        channels.setMsgId(message.getId());
+        try {
+            handler.handle(message);
+        } catch (Exception e) {
+            ERR.println("[SafeKernelLauncher] exception handling " + type.name() + ": " + e);
+        } finally {
+            channels.runAfterActions();
+        }
+        if (channels.isMarkedForShutdown()) {
+            channels.close();
+        }
     }
 }

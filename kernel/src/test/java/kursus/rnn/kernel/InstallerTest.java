@@ -124,6 +124,27 @@ class InstallerTest {
     }
 
     @Test
+    void displayNameSaysTheJdkTheKernelRunsOn() throws IOException {
+        env.javaFeature = 25;
+        assertEquals(0, run(args("--jupyter-data-dir", data.toString())));
+        assertEquals("Java 25 \u00b7 Kursus RNN", spec(data.resolve("kernels/kursus-rnn")).get("display_name"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Kernel 'Java 25 \u00b7 Kursus RNN'"));
+    }
+
+    @Test
+    void unbuiltLibraryWithOnJjavaSuggestsABuildThatInstallsNoKernel() throws IOException {
+        Path base = Files.createDirectories(data.resolve("kernels/java"));
+        Files.writeString(base.resolve("kernel.json"), "{\"argv\": [\"java\", \"-jar\", \"jjava.jar\","
+                + " \"{connection_file}\"], \"display_name\": \"Java\", \"language\": \"java\"}");
+        assertEquals(1, run("--lib-classes", tmp.resolve("nothing").toString(), "--lib-jars",
+                tmp.resolve("nothing-either").toString(), "--jupyter-data-dir", data.toString(), "--on", "jjava"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("mvn -q -ntp package -DskipTests") && e.contains("--on jjava"), e);
+        assertTrue(!e.contains("-Pjupyter"), "-Pjupyter would install the default kernel over the JJava one: " + e);
+        assertTrue(Files.notExists(data.resolve("kernels/kursus-rnn")));
+    }
+
+    @Test
     void bothJarsAreCopiedUnderTheNamesTheArgvUses() throws IOException {
         assertEquals(0, run(args("--jupyter-data-dir", data.toString())));
         Path k = data.resolve("kernels/kursus-rnn");
@@ -200,7 +221,7 @@ class InstallerTest {
         assertEquals(classes.toAbsolutePath() + ":" + jars.resolve("a-1.jar").toAbsolutePath() + ":"
                 + jars.resolve("b-2.jar").toAbsolutePath(), envOf(s).get("IJAVA_CLASSPATH"));
         assertEquals("", envOf(s).get("IJAVA_COMPILER_OPTS"));
-        assertEquals("Java 17 \u00b7 Kursus RNN", s.get("display_name"));
+        assertEquals("IJava \u00b7 Kursus RNN", s.get("display_name"));
         assertEquals("ijava", Files.readString(k.resolve("ijava.jar")));
         assertEquals(baseJson, Files.readString(base.resolve("kernel.json")), "base kernelspec must not change");
     }
@@ -365,5 +386,17 @@ class InstallerTest {
     void unknownBaseKernelKindIsRejected() {
         assertEquals(1, run(args("--jupyter-data-dir", data.toString(), "--on", "kotlin")));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--on must be 'ijava' or 'jjava'"));
+    }
+
+    @Test
+    void installerRunsWithOnlyItsOwnClassesOnTheClassPath() throws Exception {
+        // README: `java -cp kernel/target/classes kursus.rnn.kernel.Installer ...` (no Maven, no third-party jar)
+        Path own = Path.of(Installer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", own.toString(), Installer.class.getName(),
+                "--uninstall", "--jupyter-data-dir", data.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), text);
+        assertTrue(text.contains("is not installed; nothing removed"), text);
     }
 }

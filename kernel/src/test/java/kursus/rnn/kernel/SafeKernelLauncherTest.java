@@ -29,7 +29,7 @@ class SafeKernelLauncherTest {
     void pinnedJarHasEveryPrivateFieldWithTheExpectedType() {
         SafeKernelLauncher.Internals in = SafeKernelLauncher.verifyCompatibility();
         assertEquals(3, in.loopThreadOf.size());
-        assertEquals(11, SafeKernelLauncher.requiredFields().size());
+        assertEquals(18, SafeKernelLauncher.requiredFields().size());
     }
 
     @Test

@@ -80,7 +80,11 @@ public final class Param {
 
     /** Clears the gradient. */
     public void zeroGrad() {
-        grad.assign(0);
+        if (grad.dataType() == DataType.FLOAT) {
+            F32.of(grad).fillZero(); // bulk writes: no ND4J op per call (a training step clears every gradient)
+        } else {
+            grad.assign(0);
+        }
     }
 
     private static String dimNames(int rank) {

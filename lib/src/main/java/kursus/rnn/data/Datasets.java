@@ -383,6 +383,14 @@ public final class Datasets {
                         "an ISO date like 2000-01-03 in column 'date'", DataFiles.quote(r.get(0)));
             }
             if (previous != null && !d.isAfter(previous)) {
+                if (i == 1 && d.isBefore(previous)) {
+                    throw DataFiles.malformed(f, r.line(), "tanggal setelah " + previous + " (urut waktu)",
+                            "a date after " + previous + " (chronological order)", DataFiles.quote(r.get(0)),
+                            "berkas ini tampaknya terurut dari yang terbaru; urutkan barisnya dari tanggal terlama"
+                                    + " ke terbaru (baris judul tetap di atas)",
+                            "this file looks newest-first; sort its lines from the oldest date to the newest (keep"
+                                    + " the header line on top)");
+                }
                 throw DataFiles.malformedShipped(f, r.line(), "tanggal setelah " + previous + " (urut waktu)",
                         "a date after " + previous + " (chronological order)", DataFiles.quote(r.get(0)));
             }

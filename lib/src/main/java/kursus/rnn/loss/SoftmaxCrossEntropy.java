@@ -1,6 +1,7 @@
 package kursus.rnn.loss;
 
 import kursus.rnn.core.Checks;
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Msg;
 import kursus.rnn.core.Nonlinear;
@@ -49,11 +50,42 @@ public final class SoftmaxCrossEntropy {
     }
 
     /**
-     * {@link #compute} without validating finiteness and index ranges: for library models whose
-     * logits and targets were produced (and checked) by the library itself.
+     * The float32 training kernel behind {@link #compute}, for a model's own read-out: the mean loss
+     * over the unmasked rows of {@code z [N, C]} (row-major), and {@code z} replaced IN PLACE by
+     * {@code dL/dz = (p − onehot(y)) / N'} (0 on masked rows). One exponential per entry.
+     *
+     * @param mask {@code N} values 0/1, or null
      */
-    public static LossResult computeTrusted(INDArray logits, int[] targets, INDArray mask) {
-        return computeUnchecked(logits, targets, LossChecks.rowMask(mask, (int) logits.size(0)));
+    public static double meanInPlace(float[] z, int N, int C, int[] targets, double[] mask) {
+        int count = LossChecks.count(mask, N);
+        double inv = 1.0 / count, total = 0;
+        for (int r = 0; r < N; r++) {
+            int off = r * C;
+            if (mask != null && mask[r] == 0.0) {
+                java.util.Arrays.fill(z, off, off + C, 0f);
+                continue;
+            }
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < C; j++) {
+                max = Math.max(max, z[off + j]);
+            }
+            int y = targets[r];
+            double zy = z[off + y];
+            double s = 0;
+            for (int j = 0; j < C; j++) {
+                z[off + j] = F32.expNonPositive(z[off + j] - max); // ≤ 1: absolute accuracy suffices
+            }
+            for (int j = 0; j < C; j++) {
+                s += z[off + j];
+            }
+            total += max + Math.log(s) - zy; // −log p_y = logsumexp(z) − z_y
+            float scale = (float) (inv / s);
+            for (int j = 0; j < C; j++) {
+                z[off + j] *= scale; // p_j / N'
+            }
+            z[off + y] -= (float) inv;
+        }
+        return total * inv;
     }
 
     static LossResult computeUnchecked(INDArray logits, int[] targets, double[] m) {

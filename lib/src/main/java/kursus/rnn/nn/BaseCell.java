@@ -1,12 +1,14 @@
 package kursus.rnn.nn;
 
 import kursus.rnn.core.Checks;
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Msg;
 import kursus.rnn.core.Params;
 import kursus.rnn.core.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What the built-in cells ({@link RnnCell}, {@link LstmCell}, {@link GruCell}) share: argument
@@ -143,7 +145,7 @@ public abstract class BaseCell implements RecurrentCell {
 
     // ---- small helpers for the subclasses
 
-    private final INDArray[] scratch = new INDArray[2];
+    private final INDArray[] scratch = new INDArray[6];
 
     /**
      * A {@code [rows, cols]} work array owned by this cell, reused by the next backward pass (one per
@@ -174,6 +176,21 @@ public abstract class BaseCell implements RecurrentCell {
             out.assign(s);
         }
         return out;
+    }
+
+    /** {@code s} (a {@code [B, H]} array, or null = zeros) as a new {@code float[B·H]} (C order). */
+    static float[] floats(INDArray s, int B, int H) {
+        if (s == null) {
+            return new float[B * H];
+        }
+        return F32.of(Tensors.asContiguous(DataType.FLOAT, s)).toArray();
+    }
+
+    /** A new FLOAT {@code [rows, cols]} array holding {@code v}. */
+    static INDArray matrix(float[] v, int rows, int cols) {
+        INDArray m = Nd4j.create(DataType.FLOAT, rows, cols);
+        F32.of(m).put(0, v, 0, v.length);
+        return m;
     }
 
     /** Adds a double[] accumulator into a (contiguous) gradient array. */

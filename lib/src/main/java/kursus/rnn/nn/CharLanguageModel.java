@@ -1,6 +1,8 @@
 package kursus.rnn.nn;
 
 import kursus.rnn.core.Checks;
+import kursus.rnn.core.Flat;
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Msg;
 import kursus.rnn.core.Params;
 import kursus.rnn.core.Tensors;
@@ -8,6 +10,8 @@ import kursus.rnn.loss.LossResult;
 import kursus.rnn.loss.SoftmaxCrossEntropy;
 import kursus.rnn.text.LanguageModelBatch;
 import kursus.rnn.text.Sequences;
+import kursus.rnn.text.TextStreams;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -131,7 +135,9 @@ public final class CharLanguageModel {
      * carried state, computes the mean cross-entropy over every (unmasked) step, backpropagates
      * through the chunk, fills the gradients of {@link #params()}, and carries the last state.
      *
-     * @param inputs symbol ids {@code [T][batch]}
+     * @param inputs symbol ids, time-major {@code [T][batch]} ({@code inputs[t]} is step t of every
+     *     sequence). A {@code [batch][T]} array of the same size would be read wrongly without an error;
+     *     when your rows are sequences, pass {@code Sequences.batchMajor(rows)} instead.
      * @param targets the next symbols {@code [T][batch]}
      * @param mask {@code [T, batch]} 0/1, or null
      * @return mean loss in nats per predicted symbol
@@ -161,6 +167,19 @@ public final class CharLanguageModel {
     }
 
     /**
+     * One truncated-BPTT pass over a chunk of {@link TextStreams}: resets the state first when the
+     * chunk starts a pass over the text ({@code chunk.startsPass()}), otherwise continues from the
+     * state the previous chunk left, and carries its own last state on.
+     */
+    public double forwardBackward(TextStreams.Chunk chunk) {
+        Checks.notNull("chunk", chunk);
+        if (chunk.startsPass()) {
+            carried = null;
+        }
+        return forwardBackward(chunk.inputs().timeMajor(), chunk.targets().timeMajor(), null);
+    }
+
+    /**
      * One training pass over a batch of independent lines (see {@link LanguageModelBatch}): every
      * line starts from the zero state, the loss is the mean cross-entropy over the unmasked steps
      * (the characters and the end token), and no state is carried to the next call.
@@ -181,14 +200,13 @@ public final class CharLanguageModel {
 
     private double train(int[][] inputs, int[][] targets, INDArray mask, State h0, boolean carry) {
         params.zeroGrad();
-        Pass p = forwardPass(inputs, targets, mask, h0);
-        INDArray dH2 = out.backwardUnchecked(p.h2, p.loss.grad(), true); // [T·B, hidden]
-        Recurrent.Gradients g = cell.backwardSequence(p.out.cache(), dH2.reshape('c', p.T, p.B, cell.hiddenSize()), null);
+        Pass p = forwardPass(inputs, targets, mask, h0, true);
+        Recurrent.Gradients g = cell.backwardSequence(p.out.cache(), p.dH, null);
         if (embedding != null) {
             embedding.scatterAdd(p.ids, g.dX().reshape('c', (long) p.T * p.B, embedding.dim()));
         }
         carried = carry ? p.out.last().detach() : null;
-        return p.loss.loss();
+        return p.loss;
     }
 
     private static int[][] ids(String arg, Sequences s) {
@@ -202,7 +220,7 @@ public final class CharLanguageModel {
 
     /** Mean loss from the given state (null = zeros), without gradients and without touching the carried state. */
     public double loss(int[][] inputs, int[][] targets, INDArray mask, State h0) {
-        return forwardPass(inputs, targets, mask, h0).loss.loss();
+        return forwardPass(inputs, targets, mask, h0, false).loss;
     }
 
     private State start(int[][] inputs) {
@@ -212,14 +230,15 @@ public final class CharLanguageModel {
 
     private static final class Pass {
         Recurrent.Output out;
-        INDArray h2;
-        LossResult loss;
+        double loss;
+        /** {@code dL/dh_t} from the read-out {@code [T, B, hidden]} (when gradients were asked for). */
+        INDArray dH;
         int[] ids;
         int T;
         int B;
     }
 
-    private Pass forwardPass(int[][] inputs, int[][] targets, INDArray mask, State h0) {
+    private Pass forwardPass(int[][] inputs, int[][] targets, INDArray mask, State h0, boolean withGrad) {
         Checks.notNull("inputs", inputs);
         Checks.notNull("targets", targets);
         Checks.nonEmptySequence("inputs", inputs.length, new long[] {inputs.length});
@@ -240,10 +259,66 @@ public final class CharLanguageModel {
         } else {
             p.out = rnn.forward(embedding.gather(p.ids, p.ids.length).reshape('c', T, B, embedding.dim()), h0, mask);
         }
-        p.h2 = p.out.h().reshape('c', (long) T * B, cell.hiddenSize());
-        INDArray logits = out.forwardUnchecked(p.h2);
-        p.loss = SoftmaxCrossEntropy.computeTrusted(logits, y, mask == null ? null : mask.reshape('c', new long[] {(long) T * B}));
+        INDArray h2 = Tensors.asContiguous(out.dataType(), p.out.h()).reshape('c', (long) T * B, cell.hiddenSize());
+        INDArray rowMask = mask == null ? null : mask.reshape('c', new long[] {(long) T * B});
+        if (out.dataType() == DataType.FLOAT) {
+            readoutF32(p, h2, y, rowMask, withGrad);
+            return p;
+        }
+        LossResult loss = SoftmaxCrossEntropy.compute(out.forward(h2), y, rowMask);
+        p.loss = loss.loss();
+        if (withGrad) {
+            p.dH = out.backward(h2, loss.grad()).reshape('c', T, B, cell.hiddenSize());
+        }
         return p;
+    }
+
+    /** Workspaces of the float32 read-out, reused while the number of rows stays the same. */
+    private F32 logitsN;
+    private F32 dH2N;
+    private float[] z;
+
+    /**
+     * The read-out, softmax and cross-entropy over all {@code T·B} rows at once, float32: one product
+     * for the logits, one pass for loss and {@code dL/dz} (in place), one product each for
+     * {@code dW} and {@code dL/dh}; the bias gradient is a column sum.
+     */
+    private void readoutF32(Pass p, INDArray h2, int[] y, INDArray rowMask, boolean withGrad) {
+        int R = p.T * p.B, V = vocab, H = cell.hiddenSize();
+        if (logitsN == null || logitsN.length != R * V) {
+            logitsN = F32.zeros(R, V);
+            dH2N = F32.zeros(R, H);
+            z = new float[R * V];
+        }
+        F32 h = F32.of(h2), w = F32.of(out.W().value());
+        F32.gemm(false, false, R, V, H, h, 0, H, w, 0, V, 0f, logitsN, 0, V); // z = h·W
+        logitsN.get(0, z, 0, R * V);
+        float[] bias = F32.of(out.b().value()).toArray();
+        for (int r = 0; r < R; r++) {
+            for (int j = 0; j < V; j++) {
+                z[r * V + j] += bias[j]; // + b
+            }
+        }
+        double[] m = null;
+        if (rowMask != null) {
+            m = new double[R];
+            Flat.of(Tensors.asContiguous(DataType.DOUBLE, rowMask)).copyTo(m);
+        }
+        p.loss = SoftmaxCrossEntropy.meanInPlace(z, R, V, y, m); // z is now dL/dz
+        if (!withGrad) {
+            return;
+        }
+        logitsN.put(0, z, 0, R * V);
+        F32.gemm(true, false, H, V, R, h, 0, H, logitsN, 0, V, 1f, F32.of(out.W().grad()), 0, V); // dW += hᵀ·dz
+        float[] db = new float[V];
+        for (int r = 0; r < R; r++) {
+            for (int j = 0; j < V; j++) {
+                db[j] += z[r * V + j];
+            }
+        }
+        F32.of(out.b().grad()).addFrom(0, db, V);
+        F32.gemm(false, true, R, H, V, logitsN, 0, V, w, 0, V, 0f, dH2N, 0, H); // dL/dh = dz·Wᵀ
+        p.dH = dH2N.array.reshape('c', p.T, p.B, H);
     }
 
     /** Result of one generation step. */
@@ -260,7 +335,7 @@ public final class CharLanguageModel {
         Recurrent.Output o = embedding == null
                 ? rnn.forwardOneHot(in, state, null)
                 : rnn.forward(embedding.forward(in), state, null);
-        INDArray logits = out.forwardUnchecked(o.h().reshape('c', ids.length, cell.hiddenSize()));
+        INDArray logits = out.forward(o.h().reshape('c', ids.length, cell.hiddenSize()));
         return new Prediction(Activations.softmax(logits), o.last().detach());
     }
 
@@ -273,6 +348,6 @@ public final class CharLanguageModel {
     public INDArray logits(int[][] inputs, State h0) {
         Checks.notNull("inputs", inputs);
         Recurrent.Output o = embedding == null ? rnn.forwardOneHot(inputs, h0, null) : rnn.forward(embedding.forward(inputs), h0, null);
-        return out.forwardUnchecked(Tensors.contiguous(o.h()).reshape('c', o.length() * (long) o.batch(), cell.hiddenSize()));
+        return out.forward(Tensors.contiguous(o.h()).reshape('c', o.length() * (long) o.batch(), cell.hiddenSize()));
     }
 }

@@ -59,10 +59,7 @@ public final class Dense {
         Checks.shape("x", x, "batch,in", Checks.ANY, in);
         Checks.nonEmptyBatch("x", x.size(0), x.shape());
         Checks.finite("x", x);
-        return forwardUnchecked(Tensors.as(dtype, x));
-    }
-
-    INDArray forwardUnchecked(INDArray x) {
+        x = Tensors.as(dtype, x);
         int N = (int) x.size(0);
         INDArray y = Tensors.zeros(dtype, N, out);
         Flat yf = Flat.of(y);
@@ -85,10 +82,8 @@ public final class Dense {
         Checks.shape("x", x, "batch,in", Checks.ANY, in);
         Checks.shape("dy", dy, "batch,out", x.size(0), out);
         Checks.finite("dy", dy);
-        return backwardUnchecked(Tensors.as(dtype, x), Tensors.asContiguous(dtype, dy), true);
-    }
-
-    INDArray backwardUnchecked(INDArray x, INDArray dy, boolean needDx) {
+        x = Tensors.as(dtype, x);
+        dy = Tensors.asContiguous(dtype, dy);
         Tensors.gemm(x, true, dy, false, W.grad(), 1.0);
         int N = (int) dy.size(0);
         double[] db = new double[out];
@@ -99,9 +94,6 @@ public final class Dense {
             }
         }
         BaseCell.addInto(b.grad(), db);
-        if (!needDx) {
-            return null;
-        }
         INDArray dx = Tensors.zeros(dtype, N, in);
         return Tensors.gemm(dy, false, W.value(), true, dx, 0.0);
     }

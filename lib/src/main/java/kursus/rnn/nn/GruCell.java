@@ -3,6 +3,7 @@ package kursus.rnn.nn;
 import static kursus.rnn.core.Nonlinear.sigmoid;
 import static kursus.rnn.core.Nonlinear.tanh;
 
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Param;
 import kursus.rnn.core.Tensors;
@@ -116,6 +117,9 @@ public final class GruCell extends BaseCell {
 
     @Override
     SeqCache forwardSeq(SequenceInput in, State s0) {
+        if (dtype == DataType.FLOAT) {
+            return forwardF32(in, s0);
+        }
         final int T = in.T, B = in.B, H = hiddenSize, K = 2 * H;
         INDArray zr = Tensors.zeros(dtype, (long) T * B, K);
         INDArray cand = Tensors.zeros(dtype, (long) T * B, H);
@@ -166,6 +170,9 @@ public final class GruCell extends BaseCell {
 
     @Override
     Recurrent.Gradients backwardSeq(INDArray dH, State dLast, SeqCache sc) {
+        if (dtype == DataType.FLOAT) {
+            return backwardF32(dH, dLast, (F32Cache) sc);
+        }
         Cache cache = (Cache) sc;
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 2 * H;
         INDArray dZr = scratch(0, (long) T * B, K); // dL/d(pre-activations of z, r) (every entry written below)
@@ -241,5 +248,142 @@ public final class GruCell extends BaseCell {
             }
         }
         return gradients(cache, dX, new State(dh, null));
+    }
+
+    // ---------------------------------------------------------------- float32: the training path
+
+    /** What the float32 pass keeps: gates, candidate and every h_t on the heap; r∘h_{t-1} in native memory. */
+    static final class F32Cache extends SeqCache {
+        final float[] zr; // [T·B, 2H] z then r
+        final float[] cand; // [T·B, H] h̃
+        final float[] h; // [(T+1)·B, H] h_0 .. h_T
+        final INDArray rh; // [T·B, H] r ∘ h_{t-1}
+
+        F32Cache(GruCell owner, SequenceInput in, INDArray hBuf, float[] zr, float[] cand, float[] h, INDArray rh) {
+            super(owner, in, hBuf, null);
+            this.zr = zr;
+            this.cand = cand;
+            this.h = h;
+            this.rh = rh;
+        }
+    }
+
+    /** The rule of the class comment over all steps, float32 (input products before the loop, two products per step). */
+    private SeqCache forwardF32(SequenceInput in, State s0) {
+        final int T = in.T, B = in.B, H = hiddenSize, K = 2 * H, BH = B * H;
+        final int Z = 0, R = H; // gate column blocks of W_zr
+        F32 wzr = F32.of(Wzr.value()), wh = F32.of(Wh.value());
+        float[] zr = in.projectF32(wzr, H, K); // x_t·W_zr_x, every step
+        float[] cand = in.projectF32(wh, H, H); // x_t·W_h_x, every step
+        float[] bg = F32.of(bzr.value()).toArray(), bc = F32.of(bh.value()).toArray();
+        float[] h = new float[(T + 1) * BH], rh = new float[T * BH], rec1 = new float[B * K], rec2 = new float[BH];
+        System.arraycopy(floats(s0.h(), B, H), 0, h, 0, BH);
+        F32 hBuf = F32.zeros((long) (T + 1) * B, H), rhN = F32.zeros((long) T * B, H);
+        F32 rec1N = F32.of(scratch(2, B, K)), rec2N = F32.of(scratch(3, B, H));
+        hBuf.put(0, h, 0, BH);
+        for (int t = 0; t < T; t++) {
+            F32.gemm(false, false, B, K, H, hBuf, t * BH, H, wzr, 0, K, 0f, rec1N, 0, K); // h_{t-1}·W_zr_h
+            rec1N.get(0, rec1, 0, B * K);
+            for (int n = 0; n < B; n++) {
+                int ra = (t * B + n) * K, rr = n * K, row = t * BH + n * H;
+                for (int k = 0; k < K; k++) {
+                    zr[ra + k] += rec1[rr + k] + bg[k];
+                }
+                F32.sigmoid(zr, ra, ra + K); // z_t = σ(·), r_t = σ(·)
+                for (int j = 0; j < H; j++) { // reset applied to h_{t-1}
+                    rh[row + j] = zr[ra + R + j] * h[row + j];
+                }
+            }
+            rhN.put(t * BH, rh, t * BH, BH);
+            F32.gemm(false, false, B, H, H, rhN, t * BH, H, wh, 0, H, 0f, rec2N, 0, H); // (r∘h_{t-1})·W_h_h
+            rec2N.get(0, rec2, 0, BH);
+            for (int n = 0; n < B; n++) {
+                int ra = (t * B + n) * K, row = t * BH + n * H, next = row + BH, rr = n * H;
+                for (int j = 0; j < H; j++) {
+                    cand[row + j] += rec2[rr + j] + bc[j];
+                }
+                F32.tanh(cand, row, row + H); // h̃_t = tanh(·)
+                if (!in.on(t, n)) { // padded step: h carried
+                    System.arraycopy(h, row, h, next, H);
+                    continue;
+                }
+                for (int j = 0; j < H; j++) { // h_t = z∘h_{t-1} + (1 − z)∘h̃
+                    float z = zr[ra + Z + j];
+                    h[next + j] = z * h[row + j] + (1 - z) * cand[row + j];
+                }
+            }
+            hBuf.put((t + 1) * BH, h, (t + 1) * BH, BH);
+        }
+        return new F32Cache(this, in, hBuf.array, zr, cand, h, rhN.array);
+    }
+
+    /** Backward rule, float32; weight gradients as one product over all steps. */
+    private Recurrent.Gradients backwardF32(INDArray dH, State dLast, F32Cache cache) {
+        final int T = cache.T, B = cache.B, H = hiddenSize, K = 2 * H, BH = B * H;
+        final int Z = 0, R = H;
+        SequenceInput in = cache.input;
+        float[] zr = cache.zr, cand = cache.cand, h = cache.h;
+        float[] dHin = dH == null ? new float[T * BH] : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)).toArray();
+        float[] dh = floats(dLast == null ? null : dLast.h(), B, H), dhNext = new float[BH], dRh = new float[BH];
+        float[] dZr = new float[T * B * K], dCand = new float[T * BH], dbg = new float[K], dbc = new float[H];
+        F32 wzr = F32.of(Wzr.value()), wh = F32.of(Wh.value());
+        F32 dZrN = F32.of(scratch(0, (long) T * B, K)), dCandN = F32.of(scratch(1, (long) T * B, H));
+        F32 dRhN = F32.of(scratch(3, B, H)), dhN = F32.of(scratch(4, B, H));
+        for (int t = T - 1; t >= 0; t--) {
+            for (int n = 0; n < B; n++) {
+                int ra = (t * B + n) * K, row = t * BH + n * H, rh = n * H;
+                if (!in.on(t, n)) { // padded: h was copied, so is its gradient
+                    for (int j = 0; j < H; j++) {
+                        dhNext[rh + j] = dh[rh + j] + dHin[row + j];
+                    }
+                    continue;
+                }
+                for (int j = 0; j < H; j++) { // backward of h = z∘h_{t-1} + (1−z)∘h̃
+                    float dhv = dh[rh + j] + dHin[row + j];
+                    float z = zr[ra + Z + j], hc = cand[row + j], hPrev = h[row + j];
+                    float daz = dhv * (hPrev - hc) * z * (1 - z);
+                    float dac = dhv * (1 - z) * (1 - hc * hc);
+                    dZr[ra + Z + j] = daz;
+                    dCand[row + j] = dac;
+                    dbg[Z + j] += daz;
+                    dbc[j] += dac;
+                    dhNext[rh + j] = dhv * z; // direct path h_{t-1} → h_t
+                }
+            }
+            dCandN.put(t * BH, dCand, t * BH, BH);
+            F32.gemm(false, true, B, H, H, dCandN, t * BH, H, wh, 0, H, 0f, dRhN, 0, H); // d(r∘h_{t-1}) = dã·W_h_hᵀ
+            dRhN.get(0, dRh, 0, BH);
+            for (int n = 0; n < B; n++) {
+                if (!in.on(t, n)) {
+                    continue;
+                }
+                int ra = (t * B + n) * K, row = t * BH + n * H, rh = n * H;
+                for (int j = 0; j < H; j++) {
+                    float r = zr[ra + R + j], g = dRh[rh + j];
+                    float dar = g * h[row + j] * r * (1 - r);
+                    dZr[ra + R + j] = dar;
+                    dbg[R + j] += dar;
+                    dhNext[rh + j] += g * r; // path through the reset gate's product
+                }
+            }
+            dZrN.put(t * B * K, dZr, t * B * K, B * K);
+            F32.gemm(false, true, B, H, K, dZrN, t * B * K, K, wzr, 0, K, 0f, dhN, 0, H); // path through the gates
+            dhN.get(0, dh, 0, BH);
+            for (int k = 0; k < BH; k++) {
+                dh[k] += dhNext[k];
+            }
+        }
+        F32 gwzr = F32.of(Wzr.grad()), gwh = F32.of(Wh.grad());
+        F32.gemm(true, false, H, K, T * B, F32.of(cache.hBuf), 0, H, dZrN, 0, K, 1f, gwzr, 0, K);
+        F32.gemm(true, false, H, H, T * B, F32.of(cache.rh), 0, H, dCandN, 0, H, 1f, gwh, 0, H);
+        in.weightGradF32(dZr, dZrN, gwzr, H, K);
+        in.weightGradF32(dCand, dCandN, gwh, H, H);
+        F32.of(bzr.grad()).addFrom(0, dbg, K);
+        F32.of(bh.grad()).addFrom(0, dbc, H);
+        INDArray dX = in.inputGradF32(dZrN, wzr, H, K, null);
+        if (dX != null) {
+            in.inputGradF32(dCandN, wh, H, H, dX);
+        }
+        return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), null));
     }
 }

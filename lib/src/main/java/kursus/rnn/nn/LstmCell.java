@@ -3,6 +3,7 @@ package kursus.rnn.nn;
 import static kursus.rnn.core.Nonlinear.sigmoid;
 import static kursus.rnn.core.Nonlinear.tanh;
 
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Param;
 import kursus.rnn.core.Tensors;
@@ -150,6 +151,9 @@ public final class LstmCell extends BaseCell {
 
     @Override
     SeqCache forwardSeq(SequenceInput in, State s0) {
+        if (dtype == DataType.FLOAT) {
+            return forwardF32(in, s0);
+        }
         final int T = in.T, B = in.B, H = hiddenSize, K = 4 * H;
         INDArray gates = Tensors.zeros(dtype, (long) T * B, K);
         in.project(Wx, gates); // x_t·W_x for every step at once
@@ -195,6 +199,9 @@ public final class LstmCell extends BaseCell {
 
     @Override
     Recurrent.Gradients backwardSeq(INDArray dH, State dLast, SeqCache sc) {
+        if (dtype == DataType.FLOAT) {
+            return backwardF32(dH, dLast, (F32Cache) sc);
+        }
         Cache cache = (Cache) sc;
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 4 * H;
         INDArray dGates = scratch(0, (long) T * B, K); // dL/da for every step (every entry written below)
@@ -257,5 +264,143 @@ public final class LstmCell extends BaseCell {
         addInto(b.grad(), db);
         INDArray dX = cache.input.inputGrad(dGates, Wx, null);
         return gradients(cache, dX, new State(dh, dc));
+    }
+
+    // ---------------------------------------------------------------- float32: the training path
+
+    /** What the float32 pass keeps: gate values, cell states and tanh(c_t) on the heap; h in native memory. */
+    static final class F32Cache extends SeqCache {
+        /** {@code [T·B, 4H]}: f, i, c̃, o per row. */
+        final float[] gates;
+        /** {@code [(T+1)·B, H]}: c_0 .. c_T. */
+        final float[] c;
+        /** {@code [T·B, H]}: tanh(c_t). */
+        final float[] tanhC;
+
+        F32Cache(LstmCell owner, SequenceInput in, INDArray hBuf, INDArray cBuf, float[] gates, float[] c, float[] tanhC) {
+            super(owner, in, hBuf, cBuf);
+            this.gates = gates;
+            this.c = c;
+            this.tanhC = tanhC;
+        }
+    }
+
+    /**
+     * The forward rule of the class comment over all {@code T} steps, float32: the input part
+     * {@code x_t·W_x} of every step in one product (or row copy) before the loop, then per step one
+     * product {@code h_{t-1}·W_h} and one loop over the gates that the JIT vectorises. {@code a}
+     * holds the pre-activations, {@code gate(FORGET)} etc. are its column blocks.
+     */
+    private SeqCache forwardF32(SequenceInput in, State s0) {
+        final int T = in.T, B = in.B, H = hiddenSize, K = 4 * H, BH = B * H;
+        final int F = FORGET * H, I = INPUT * H, G = CANDIDATE * H, O = OUTPUT * H; // gate column blocks
+        F32 w = F32.of(W.value());
+        float[] a = in.projectF32(w, H, K); // x_t·W_x, every step
+        float[] bias = F32.of(b.value()).toArray();
+        float[] gates = new float[T * B * K];
+        float[] c = new float[(T + 1) * BH];
+        float[] tanhC = new float[T * BH];
+        float[] rec = new float[B * K];
+        float[] hPrev = floats(s0.h(), B, H), h = new float[BH];
+        System.arraycopy(floats(s0.c(), B, H), 0, c, 0, BH);
+        F32 hBuf = F32.zeros((long) (T + 1) * B, H), recN = F32.of(scratch(2, B, K));
+        hBuf.put(0, hPrev, 0, BH);
+        for (int t = 0; t < T; t++) {
+            F32.gemm(false, false, B, K, H, hBuf, t * BH, H, w, 0, K, 0f, recN, 0, K); // h_{t-1}·W_h
+            recN.get(0, rec, 0, B * K);
+            for (int n = 0; n < B; n++) {
+                int ra = (t * B + n) * K, rr = n * K, rh = n * H, cPrev = t * BH + rh, cNext = cPrev + BH;
+                if (!in.on(t, n)) { // padded step: state carried unchanged
+                    System.arraycopy(c, cPrev, c, cNext, H);
+                    System.arraycopy(hPrev, rh, h, rh, H);
+                    continue;
+                }
+                for (int k = 0; k < K; k++) { // a_t = x_t·W_x + h_{t−1}·W_h + b, all gates
+                    gates[ra + k] = a[ra + k] + rec[rr + k] + bias[k];
+                }
+                F32.sigmoid(gates, ra + F, ra + F + H); // f_t = σ(a_f)
+                F32.sigmoid(gates, ra + I, ra + I + H); // i_t = σ(a_i)
+                F32.tanh(gates, ra + G, ra + G + H); //    c̃_t = tanh(a_c)
+                F32.sigmoid(gates, ra + O, ra + O + H); // o_t = σ(a_o)
+                for (int j = 0; j < H; j++) { //          c_t = f∘c_{t−1} + i∘c̃
+                    c[cNext + j] = gates[ra + F + j] * c[cPrev + j] + gates[ra + I + j] * gates[ra + G + j];
+                }
+                System.arraycopy(c, cNext, tanhC, cPrev, H);
+                F32.tanh(tanhC, cPrev, cPrev + H);
+                for (int j = 0; j < H; j++) { //          h_t = o∘tanh(c_t)
+                    h[rh + j] = gates[ra + O + j] * tanhC[cPrev + j];
+                }
+            }
+            hBuf.put((t + 1) * BH, h, 0, BH);
+            float[] swap = hPrev;
+            hPrev = h;
+            h = swap;
+        }
+        F32 cBuf = F32.zeros((long) (T + 1) * B, H);
+        cBuf.put(0, c, 0, c.length);
+        return new F32Cache(this, in, hBuf.array, cBuf.array, gates, c, tanhC);
+    }
+
+    /** The backward rule (derivatives of the forward rule), float32; weight gradients as one product over all steps. */
+    private Recurrent.Gradients backwardF32(INDArray dH, State dLast, F32Cache cache) {
+        final int T = cache.T, B = cache.B, H = hiddenSize, K = 4 * H, BH = B * H;
+        final int F = FORGET * H, I = INPUT * H, G = CANDIDATE * H, O = OUTPUT * H;
+        SequenceInput in = cache.input;
+        F32 w = F32.of(W.value()), gw = F32.of(W.grad());
+        float[] gates = cache.gates, c = cache.c, tanhC = cache.tanhC;
+        float[] dHin = dH == null ? new float[T * BH] : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)).toArray();
+        float[] dh = floats(dLast == null ? null : dLast.h(), B, H); // dL/dh_t through the recurrence
+        float[] dc = floats(dLast == null ? null : dLast.c(), B, H); // dL/dc_t
+        float[] dA = new float[T * B * K]; // dL/d(pre-activations), every step
+        float[] db = new float[K];
+        float[] carried = in.hasMask() ? new float[BH] : null;
+        F32 dAn = F32.of(scratch(0, (long) T * B, K)), dhN = F32.of(scratch(1, B, H));
+        for (int t = T - 1; t >= 0; t--) {
+            for (int n = 0; n < B; n++) {
+                int ra = (t * B + n) * K, rh = n * H, cPrev = t * BH + rh;
+                if (!in.on(t, n)) { // padded: h and c were copied, so are their gradients
+                    for (int j = 0; j < H; j++) {
+                        carried[rh + j] = dh[rh + j] + dHin[cPrev + j];
+                    }
+                    continue;
+                }
+                if (carried != null) {
+                    java.util.Arrays.fill(carried, rh, rh + H, 0f);
+                }
+                for (int j = 0; j < H; j++) {
+                    float f = gates[ra + F + j], i = gates[ra + I + j], g = gates[ra + G + j], o = gates[ra + O + j];
+                    float tc = tanhC[cPrev + j];
+                    float dhv = dh[rh + j] + dHin[cPrev + j];
+                    float dcv = dc[rh + j] + dhv * o * (1 - tc * tc); // h = o∘tanh(c)
+                    float daF = dcv * c[cPrev + j] * f * (1 - f); //     c = f∘c_{t−1} + i∘c̃
+                    float daI = dcv * g * i * (1 - i);
+                    float daG = dcv * i * (1 - g * g);
+                    float daO = dhv * tc * o * (1 - o);
+                    dc[rh + j] = dcv * f; //                               dL/dc_{t−1} (direct path)
+                    dA[ra + F + j] = daF;
+                    dA[ra + I + j] = daI;
+                    dA[ra + G + j] = daG;
+                    dA[ra + O + j] = daO;
+                    db[F + j] += daF;
+                    db[I + j] += daI;
+                    db[G + j] += daG;
+                    db[O + j] += daO;
+                }
+            }
+            dAn.put(t * B * K, dA, t * B * K, B * K);
+            F32.gemm(false, true, B, H, K, dAn, t * B * K, K, w, 0, K, 0f, dhN, 0, H); // dh_{t−1} = da_t · W_hᵀ
+            dhN.get(0, dh, 0, BH);
+            if (carried != null) {
+                for (int k = 0; k < BH; k++) {
+                    dh[k] += carried[k];
+                }
+            }
+        }
+        // weight gradients summed over all steps: one product each
+        F32.gemm(true, false, H, K, T * B, F32.of(cache.hBuf), 0, H, dAn, 0, K, 1f, gw, 0, K);
+        in.weightGradF32(dA, dAn, gw, H, K);
+        F32.of(b.grad()).addFrom(0, db, K);
+        INDArray dX = in.inputGradF32(dAn, w, H, K, null);
+        return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), matrix(dc, B, H)));
     }
 }

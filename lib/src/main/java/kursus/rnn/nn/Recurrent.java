@@ -219,7 +219,8 @@ public final class Recurrent {
     /** Result of a backward pass. */
     public static final class Gradients {
         private final INDArray dX;
-        private final State dH0;
+        private State dH0;
+        private final java.util.function.Supplier<State> makeDH0;
 
         /**
          * @param dX {@code dL/dx} {@code [T, batch, input]}, or null (one-hot inputs)
@@ -228,6 +229,13 @@ public final class Recurrent {
         public Gradients(INDArray dX, State dH0) {
             this.dX = dX;
             this.dH0 = dH0;
+            this.makeDH0 = null;
+        }
+
+        /** {@code dL/d(state_0)} made on first use (a training step that carries no gradient never asks). */
+        Gradients(INDArray dX, java.util.function.Supplier<State> dH0) {
+            this.dX = dX;
+            this.makeDH0 = dH0;
         }
 
         /** {@code dL/dx} {@code [T, batch, input]}; null for one-hot (index) inputs. */
@@ -237,6 +245,9 @@ public final class Recurrent {
 
         /** {@code dL/dh_0} (and {@code dL/dc_0}): what truncated BPTT cuts off. */
         public State dH0() {
+            if (dH0 == null && makeDH0 != null) {
+                dH0 = makeDH0.get();
+            }
             return dH0;
         }
     }

@@ -2,6 +2,7 @@ package kursus.rnn.nn;
 
 import static kursus.rnn.core.Nonlinear.tanh;
 
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Param;
 import kursus.rnn.core.Tensors;
@@ -57,6 +58,9 @@ public final class RnnCell extends BaseCell {
 
     @Override
     SeqCache forwardSeq(SequenceInput in, State s0) {
+        if (dtype == DataType.FLOAT) {
+            return forwardF32(in, s0);
+        }
         final int T = in.T, B = in.B, H = hiddenSize;
         INDArray xw = Tensors.zeros(dtype, (long) T * B, H);
         in.project(Wxh.value(), xw); // x_t·W_xh for every step at once
@@ -84,6 +88,9 @@ public final class RnnCell extends BaseCell {
 
     @Override
     Recurrent.Gradients backwardSeq(INDArray dH, State dLast, SeqCache cache) {
+        if (dtype == DataType.FLOAT) {
+            return backwardF32(dH, dLast, (F32Cache) cache);
+        }
         final int T = cache.T, B = cache.B, H = hiddenSize;
         INDArray dA = scratch(0, (long) T * B, H); // dL/da_t, a_t the pre-activation (every entry written below)
         INDArray dRec = Tensors.zeros(dtype, B, H);
@@ -119,5 +126,87 @@ public final class RnnCell extends BaseCell {
         addInto(bh.grad(), db);
         INDArray dX = cache.input.inputGrad(dA, Wxh.value(), null);
         return gradients(cache, dX, new State(dh, null));
+    }
+
+    // ---------------------------------------------------------------- float32: the training path
+
+    /** The float32 pass keeps every h_t on the heap too (tanh' = 1 − h_t²). */
+    static final class F32Cache extends SeqCache {
+        /** {@code [(T+1)·B, H]}: h_0 .. h_T. */
+        final float[] h;
+
+        F32Cache(RnnCell owner, SequenceInput in, INDArray hBuf, float[] h) {
+            super(owner, in, hBuf, null);
+            this.h = h;
+        }
+    }
+
+    /** {@code h_t = tanh(x_t·W_xh + h_{t-1}·W_hh + b_h)} over all steps, float32 (input products before the loop). */
+    private SeqCache forwardF32(SequenceInput in, State s0) {
+        final int T = in.T, B = in.B, H = hiddenSize, BH = B * H;
+        float[] a = in.projectF32(F32.of(Wxh.value()), 0, H); // x_t·W_xh, every step
+        float[] bias = F32.of(bh.value()).toArray();
+        F32 whh = F32.of(Whh.value());
+        float[] h = new float[(T + 1) * BH], rec = new float[BH];
+        System.arraycopy(floats(s0.h(), B, H), 0, h, 0, BH);
+        F32 hBuf = F32.zeros((long) (T + 1) * B, H), recN = F32.of(scratch(1, B, H));
+        hBuf.put(0, h, 0, BH);
+        for (int t = 0; t < T; t++) {
+            F32.gemm(false, false, B, H, H, hBuf, t * BH, H, whh, 0, H, 0f, recN, 0, H); // h_{t-1}·W_hh
+            recN.get(0, rec, 0, BH);
+            for (int n = 0; n < B; n++) {
+                int prev = t * BH + n * H, next = prev + BH, ra = prev, rr = n * H;
+                if (!in.on(t, n)) { // padded step: h carried
+                    System.arraycopy(h, prev, h, next, H);
+                    continue;
+                }
+                for (int j = 0; j < H; j++) {
+                    h[next + j] = a[ra + j] + rec[rr + j] + bias[j];
+                }
+                F32.tanh(h, next, next + H);
+            }
+            hBuf.put((t + 1) * BH, h, (t + 1) * BH, BH);
+        }
+        return new F32Cache(this, in, hBuf.array, h);
+    }
+
+    /** Backward rule {@code da_t = dh_t ∘ (1 − h_t²)}, float32; weight gradients as one product over all steps. */
+    private Recurrent.Gradients backwardF32(INDArray dH, State dLast, F32Cache cache) {
+        final int T = cache.T, B = cache.B, H = hiddenSize, BH = B * H;
+        SequenceInput in = cache.input;
+        float[] h = cache.h;
+        float[] dHin = dH == null ? new float[T * BH] : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)).toArray();
+        float[] dh = floats(dLast == null ? null : dLast.h(), B, H), carried = new float[BH];
+        float[] dA = new float[T * BH], db = new float[H];
+        F32 whh = F32.of(Whh.value()), dAn = F32.of(scratch(0, (long) T * B, H)), dhN = F32.of(scratch(1, B, H));
+        for (int t = T - 1; t >= 0; t--) {
+            for (int n = 0; n < B; n++) {
+                int row = t * BH + n * H, next = row + BH, rh = n * H;
+                if (!in.on(t, n)) { // padded: h was copied, so is its gradient
+                    for (int j = 0; j < H; j++) {
+                        carried[rh + j] = dh[rh + j] + dHin[row + j];
+                    }
+                    continue;
+                }
+                for (int j = 0; j < H; j++) {
+                    float hv = h[next + j];
+                    float g = (dh[rh + j] + dHin[row + j]) * (1 - hv * hv); // tanh'(a) = 1 − h_t²
+                    dA[row + j] = g;
+                    db[j] += g;
+                    carried[rh + j] = 0f;
+                }
+            }
+            dAn.put(t * BH, dA, t * BH, BH);
+            F32.gemm(false, true, B, H, H, dAn, t * BH, H, whh, 0, H, 0f, dhN, 0, H); // dh_{t-1} = da_t · W_hhᵀ
+            dhN.get(0, dh, 0, BH);
+            for (int k = 0; k < BH; k++) {
+                dh[k] += carried[k];
+            }
+        }
+        F32.gemm(true, false, H, H, T * B, F32.of(cache.hBuf), 0, H, dAn, 0, H, 1f, F32.of(Whh.grad()), 0, H); // dW_hh = Σ h_{t-1}ᵀ·da_t
+        in.weightGradF32(dA, dAn, F32.of(Wxh.grad()), 0, H); // dW_xh = Σ x_tᵀ·da_t
+        F32.of(bh.grad()).addFrom(0, db, H);
+        INDArray dX = in.inputGradF32(dAn, F32.of(Wxh.value()), 0, H, null);
+        return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), null));
     }
 }

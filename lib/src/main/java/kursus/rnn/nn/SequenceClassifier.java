@@ -7,6 +7,7 @@ import kursus.rnn.loss.LossResult;
 import kursus.rnn.loss.MeanSquaredError;
 import kursus.rnn.loss.SigmoidBinaryCrossEntropy;
 import kursus.rnn.loss.SoftmaxCrossEntropy;
+import kursus.rnn.text.Padding;
 import kursus.rnn.text.Sequences;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -105,7 +106,11 @@ public final class SequenceClassifier {
         return run(rnn.forward(x, null, mask), null, null, targets);
     }
 
-    /** Training pass on index inputs {@code ids [T][batch]} (embedding, or one-hot when there is none), CLASSES. */
+    /**
+     * Training pass on index inputs {@code ids [T][batch]}, time-major (embedding, or one-hot when there
+     * is none), CLASSES. When your rows are sequences ({@code [batch][T]}), use the {@link Sequences}
+     * overload with {@code Sequences.batchMajor(rows)}.
+     */
     public double forwardBackward(int[][] ids, INDArray mask, int[] labels) {
         requireTask(Task.CLASSES);
         return run(forwardIds(ids, mask), ids, labels, null);
@@ -132,14 +137,42 @@ public final class SequenceClassifier {
         return predict(Checks.notNull("ids", ids).timeMajor(), mask);
     }
 
-    /** Predictions {@code [batch, outputs]} for dense inputs: probabilities (CLASSES, BINARY) or values. */
-    public INDArray predict(INDArray x, INDArray mask) {
-        return activate(head.forwardUnchecked(rnn.forward(x, null, mask).last().h()));
+    /**
+     * Training pass on a padded batch of token ids (from {@link Padding#pad}) with one class label per
+     * sequence (CLASSES): the ids and the mask come from the batch itself, so neither the time axis nor
+     * the mask can be mixed up. Padded steps carry the state, so the prediction reads the state after
+     * each sequence's last real token.
+     * <pre>{@code
+     * Padding.Batch b = Padding.pad(List.of(vocab.encode(List.of("film", "ini", "bagus")), ...), vocab.indexOf(Special.PAD));
+     * double loss = model.forwardBackward(b, labels);      // labels [batch]
+     * INDArray p = model.predict(b);                       // [batch, classes]
+     * }</pre>
+     */
+    public double forwardBackward(Padding.Batch batch, int[] labels) {
+        Checks.notNull("batch", batch);
+        return forwardBackward(batch.indices(), batch.mask(cell.dataType()), labels);
     }
 
-    /** Predictions for index inputs. */
+    /** Like {@link #forwardBackward(Padding.Batch, int[])} with targets {@code [batch, outputs]} (BINARY, REGRESSION). */
+    public double forwardBackward(Padding.Batch batch, INDArray targets) {
+        Checks.notNull("batch", batch);
+        return forwardBackward(batch.indices(), batch.mask(cell.dataType()), targets);
+    }
+
+    /** Predictions {@code [batch, outputs]} for a padded batch of token ids (mask applied). */
+    public INDArray predict(Padding.Batch batch) {
+        Checks.notNull("batch", batch);
+        return predict(batch.indices(), batch.mask(cell.dataType()));
+    }
+
+    /** Predictions {@code [batch, outputs]} for dense inputs: probabilities (CLASSES, BINARY) or values. */
+    public INDArray predict(INDArray x, INDArray mask) {
+        return activate(head.forward(rnn.forward(x, null, mask).last().h()));
+    }
+
+    /** Predictions for index inputs, time-major {@code ids [T][batch]} (see {@link Sequences} for rows). */
     public INDArray predict(int[][] ids, INDArray mask) {
-        return activate(head.forwardUnchecked(forwardIds(ids, mask).last().h()));
+        return activate(head.forward(forwardIds(ids, mask).last().h()));
     }
 
     private Recurrent.Output forwardIds(int[][] ids, INDArray mask) {
@@ -189,13 +222,13 @@ public final class SequenceClassifier {
         }
         params.zeroGrad();
         INDArray hT = o.last().h(); // [batch, hidden]
-        INDArray z = head.forwardUnchecked(hT);
+        INDArray z = head.forward(hT);
         LossResult loss = switch (task) {
             case CLASSES -> SoftmaxCrossEntropy.compute(z, labels);
             case BINARY -> SigmoidBinaryCrossEntropy.compute(z, targets);
             case REGRESSION -> MeanSquaredError.compute(z, targets);
         };
-        INDArray dh = head.backwardUnchecked(hT, loss.grad(), true);
+        INDArray dh = head.backward(hT, loss.grad());
         State dLast = new State(dh, null);
         Recurrent.Gradients g = cell.backwardSequence(o.cache(), null, dLast);
         if (embedding != null && ids != null) {

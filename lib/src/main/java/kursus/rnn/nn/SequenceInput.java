@@ -1,5 +1,6 @@
 package kursus.rnn.nn;
 
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -134,5 +135,60 @@ public final class SequenceInput {
             return Tensors.gemm(dA, false, Wx, true, dX, 0.0);
         }
         return Tensors.gemm(dA, false, Wx, true, dX, 1.0);
+    }
+
+    // ---------------------------------------------------------------- float32 fast path
+
+    /**
+     * {@code X · W_x} for every row at once as a new {@code float[T·B·k]}, where {@code W_x} is the
+     * row block of {@code W} (row length {@code k}) starting at row {@code wRow}: a product for dense
+     * inputs, a row copy for one-hot inputs.
+     */
+    float[] projectF32(F32 W, int wRow, int k) {
+        int R = T * B;
+        float[] out = new float[R * k];
+        if (ids != null) {
+            for (int r = 0; r < R; r++) {
+                W.get((wRow + ids[r]) * k, out, r * k, k);
+            }
+            return out;
+        }
+        F32 x = F32.of(x2d), tmp = F32.zeros(R, k);
+        F32.gemm(false, false, R, k, inputSize, x, 0, inputSize, W, wRow * k, k, 0f, tmp, 0, k);
+        tmp.get(0, out, 0, R * k);
+        return out;
+    }
+
+    /**
+     * {@code dW_x += Xᵀ · dA} into the row block of {@code dW} starting at row {@code wRow};
+     * {@code dA} is given both on the heap and in native memory ({@code [T·B, k]}). For one-hot
+     * inputs a scatter-add of the rows of {@code dA}.
+     */
+    void weightGradF32(float[] dA, F32 dAn, F32 dW, int wRow, int k) {
+        if (ids == null) {
+            F32.gemm(true, false, inputSize, k, T * B, F32.of(x2d), 0, inputSize, dAn, 0, k, 1f, dW, wRow * k, k);
+            return;
+        }
+        float[] acc = new float[inputSize * k];
+        for (int r = 0; r < ids.length; r++) {
+            int dst = ids[r] * k, src = r * k;
+            for (int j = 0; j < k; j++) {
+                acc[dst + j] += dA[src + j];
+            }
+        }
+        dW.addFrom(wRow * k, acc, acc.length);
+    }
+
+    /** {@code dX (+)= dA · W_xᵀ} {@code [T·B, input]}; null for one-hot inputs. */
+    INDArray inputGradF32(F32 dAn, F32 W, int wRow, int k, INDArray dX) {
+        if (ids != null) {
+            return null;
+        }
+        float beta = dX == null ? 0f : 1f;
+        if (dX == null) {
+            dX = Nd4j.create(DataType.FLOAT, (long) T * B, inputSize);
+        }
+        F32.gemm(false, true, T * B, inputSize, k, dAn, 0, k, W, wRow * k, k, beta, F32.of(dX), 0, inputSize);
+        return dX;
     }
 }

@@ -3,9 +3,11 @@ package kursus.rnn.optim;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import kursus.rnn.core.Checks;
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Param;
 import kursus.rnn.core.Params;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,7 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * v ← β2·v + (1 − β2)·g²
  * θ ← θ − (lr / (1 − β1^t)) · m / (√v / √(1 − β2^t) + ε)
  * </pre>
- * Moments are kept per parameter array (in double precision) and start at 0.
+ * Moments are kept per parameter array and start at 0: in double precision for DOUBLE parameters,
+ * in float32 for FLOAT parameters (as PyTorch keeps them for float32 parameters).
  */
 public final class Adam implements Optimizer {
     private double lr;
@@ -31,13 +34,21 @@ public final class Adam implements Optimizer {
         final double[] v;
         final double[] w; // work copies of the parameter and its gradient (one bulk read/write per step)
         final double[] g;
+        final float[] wf; // FLOAT parameters: value, gradient and moments in float32
+        final float[] gf;
+        final float[] mf;
+        final float[] vf;
         long t;
 
-        Moments(int n) {
-            m = new double[n];
-            v = new double[n];
-            w = new double[n];
-            g = new double[n];
+        Moments(int n, boolean f32) {
+            m = f32 ? null : new double[n];
+            v = f32 ? null : new double[n];
+            mf = f32 ? new float[n] : null;
+            vf = f32 ? new float[n] : null;
+            w = f32 ? null : new double[n];
+            g = f32 ? null : new double[n];
+            wf = f32 ? new float[n] : null;
+            gf = f32 ? new float[n] : null;
         }
     }
 
@@ -56,8 +67,12 @@ public final class Adam implements Optimizer {
     @Override
     public void step(Params params) {
         for (Param p : params) {
+            if (p.dataType() == DataType.FLOAT) {
+                stepF32(p);
+                continue;
+            }
             Flat wf = Flat.of(p.value()), gf = Flat.of(p.grad());
-            Moments s = state.computeIfAbsent(p.value(), k -> new Moments(wf.length));
+            Moments s = state.computeIfAbsent(p.value(), k -> new Moments(wf.length, false));
             s.t++;
             double bc1 = 1.0 - Math.pow(beta1, s.t);
             double bc2 = 1.0 - Math.pow(beta2, s.t);
@@ -74,6 +89,32 @@ public final class Adam implements Optimizer {
             }
             wf.copyFrom(w);
         }
+    }
+
+    /**
+     * The same update for a FLOAT parameter in float arithmetic, as {@code torch.optim.Adam} does for
+     * float32 parameters (moments in float32): one bulk read of value and gradient, one loop the JIT
+     * vectorises, one bulk write.
+     */
+    private void stepF32(Param p) {
+        F32 wf = F32.of(p.value()), gf = F32.of(p.grad());
+        Moments s = state.computeIfAbsent(p.value(), k -> new Moments(wf.length, true));
+        s.t++;
+        float stepSize = (float) (lr / (1.0 - Math.pow(beta1, s.t)));
+        float invSqrtBc2 = (float) (1.0 / Math.sqrt(1.0 - Math.pow(beta2, s.t)));
+        float b1 = (float) beta1, b2 = (float) beta2, c1 = (float) (1 - beta1), c2 = (float) (1 - beta2), e = (float) eps;
+        float[] m = s.mf, v = s.vf, w = s.wf, g = s.gf;
+        wf.get(0, w, 0, w.length);
+        gf.get(0, g, 0, g.length);
+        for (int i = 0; i < w.length; i++) {
+            float gi = g[i];
+            float mi = b1 * m[i] + c1 * gi;
+            float vi = b2 * v[i] + c2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] -= stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + e);
+        }
+        wf.put(0, w, 0, w.length);
     }
 
     @Override

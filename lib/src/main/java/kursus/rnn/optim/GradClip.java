@@ -1,10 +1,12 @@
 package kursus.rnn.optim;
 
 import kursus.rnn.core.Checks;
+import kursus.rnn.core.F32;
 import kursus.rnn.core.Flat;
 import kursus.rnn.core.Msg;
 import kursus.rnn.core.Param;
 import kursus.rnn.core.Params;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Gradient clipping against exploding gradients. The lecture uses both forms: by global norm
@@ -17,10 +19,17 @@ public final class GradClip {
     public static double globalNorm(Params params) {
         double s = 0;
         for (Param p : params) {
+            if (p.dataType() == DataType.FLOAT) {
+                for (float v : F32.of(p.grad()).toArray()) { // one bulk read
+                    s += (double) v * v;
+                }
+                continue;
+            }
             Flat g = Flat.of(p.grad());
-            for (int i = 0; i < g.length; i++) {
-                double v = g.get(i);
-                s += v * v;
+            double[] v = new double[g.length];
+            g.copyTo(v);
+            for (double x : v) {
+                s += x * x;
             }
         }
         return Math.sqrt(s);
@@ -35,6 +44,16 @@ public final class GradClip {
     public static double clipByGlobalNorm(Params params, double maxNorm) {
         Checks.positive("maxNorm", maxNorm);
         double norm = globalNorm(params);
+        clipToNorm(params, norm, maxNorm);
+        return norm;
+    }
+
+    /**
+     * {@link #clipByGlobalNorm} for a norm already computed with {@link #globalNorm} (e.g. by a
+     * training loop that also records it), so the gradients are read once per step.
+     */
+    public static void clipToNorm(Params params, double norm, double maxNorm) {
+        Checks.positive("maxNorm", maxNorm);
         if (!Double.isFinite(norm)) {
             throw Msg.badState(
                     "norma gradien = " + norm + " (NaN/Inf): pelatihan sudah divergen; turunkan laju belajar",
@@ -46,7 +65,6 @@ public final class GradClip {
                 p.grad().muli(coef);
             }
         }
-        return norm;
     }
 
     /**

@@ -44,6 +44,62 @@ final class Canvas {
         g.draw(r);
     }
 
+    /** A piece of a label: plain text or a subscript. */
+    record Run(String text, boolean subscript) {}
+
+    /**
+     * Splits a label written with TeX-like subscripts, {@code "W_xh, W_hh"} or {@code "T_x"}, into plain and
+     * subscript runs; a subscript is the letters and digits right after {@code _} (an {@code _} not followed by
+     * one stays as it is).
+     */
+    static java.util.List<Run> subscriptRuns(String s) {
+        java.util.List<Run> runs = new java.util.ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int j = i + 1;
+            while (j < s.length() && Character.isLetterOrDigit(s.charAt(j))) {
+                j++;
+            }
+            if (c == '_' && j > i + 1) {
+                if (plain.length() > 0) {
+                    runs.add(new Run(plain.toString(), false));
+                    plain.setLength(0);
+                }
+                runs.add(new Run(s.substring(i + 1, j), true));
+                i = j;
+            } else {
+                plain.append(c);
+                i++;
+            }
+        }
+        if (plain.length() > 0) {
+            runs.add(new Run(plain.toString(), false));
+        }
+        return runs;
+    }
+
+    /**
+     * Draws {@code s} from ({@code x}, {@code baseline}) in the current font and colour, with every
+     * {@code _sub} as a real subscript (70 % size, lowered), so "W_xh" reads W<sub>xh</sub> and never shows
+     * the underscore.
+     *
+     * @return the x position after the text
+     */
+    static int drawSubscripted(Graphics2D g, String s, int x, int baseline) {
+        Font base = g.getFont();
+        Font small = base.deriveFont(base.getSize2D() * 0.7f);
+        int drop = Math.round(base.getSize2D() * 0.3f);
+        for (Run r : subscriptRuns(s)) {
+            g.setFont(r.subscript() ? small : base);
+            g.drawString(r.text(), x, r.subscript() ? baseline + drop : baseline);
+            x += g.getFontMetrics().stringWidth(r.text());
+        }
+        g.setFont(base);
+        return x;
+    }
+
     /** Draws {@code s} in the current font and colour, centred on {@code cx}, on the given baseline. */
     static void centered(Graphics2D g, String s, int cx, int baseline) {
         FontMetrics fm = g.getFontMetrics();

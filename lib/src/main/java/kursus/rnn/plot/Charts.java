@@ -108,6 +108,7 @@ public final class Charts {
         Double colorMin;
         Double colorMax;
         Boolean showValues;
+        String xPattern = "#,##0.###";
 
         Frame(String title, String xLabel, String yLabel) {
             this.title = title == null ? "" : title;
@@ -127,6 +128,7 @@ public final class Charts {
             c.colorMin = colorMin;
             c.colorMax = colorMax;
             c.showValues = showValues;
+            c.xPattern = xPattern;
             return c;
         }
 
@@ -158,6 +160,21 @@ public final class Charts {
             checkRange("yRange", min, max);
             this.yMin = min;
             this.yMax = max;
+            return this;
+        }
+
+        /**
+         * {@link java.text.DecimalFormat} pattern of the x tick labels of line charts (default
+         * {@code "#,##0.###"}: 1,000); {@code "0"} for years (2000, not 2,000).
+         */
+        public Frame xPattern(String decimalPattern) {
+            try {
+                new java.text.DecimalFormat(decimalPattern);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw Msg.badInput("Charts: pola angka sumbu x '" + decimalPattern + "' tidak valid; contoh: \"0\" atau \"#,##0.##\".",
+                        "Charts: x axis number pattern '" + decimalPattern + "' is not valid; e.g. \"0\" or \"#,##0.##\".");
+            }
+            this.xPattern = decimalPattern;
             return this;
         }
 
@@ -325,6 +342,74 @@ public final class Charts {
         return render(predictionChart(f, actual, predictions));
     }
 
+    /**
+     * Decimal years of {@code dates} (2000-01-01 → 2000.0, 2000-07-02 → ≈ 2000.5): the x values of a chart
+     * over calendar time ({@link #byDateChart}), so thousands of daily points get a few year ticks instead of
+     * crowded day numbers.
+     */
+    public static double[] years(java.time.LocalDate[] dates) {
+        if (dates == null || dates.length == 0) {
+            throw Msg.badInput("Charts.years: tidak ada tanggal.", "Charts.years: no dates.");
+        }
+        double[] x = new double[dates.length];
+        for (int i = 0; i < dates.length; i++) {
+            java.time.LocalDate d = dates[i];
+            x[i] = d.getYear() + (d.getDayOfYear() - 1) / (double) d.lengthOfYear();
+        }
+        return x;
+    }
+
+    /**
+     * A line chart over calendar time: each series' x values are decimal years ({@link #years}); tick
+     * labels are whole years ({@code 2005}) when the data span three years or more, else year-month
+     * ({@code 2018-07}). Use {@link #prediction}-style colours with {@link #predictionByDate}.
+     */
+    public static XYChart byDateChart(Frame f, Series... series) {
+        return dateAxis(lineChart(f, series), series);
+    }
+
+    /** Image of {@link #byDateChart}. */
+    public static BufferedImage byDate(Frame f, Series... series) {
+        return render(byDateChart(f, series));
+    }
+
+    /** {@link #predictionChart} over calendar time (x values from {@link #years}). */
+    public static BufferedImage predictionByDate(Frame f, Series actual, Series... predictions) {
+        Series[] all = new Series[1 + predictions.length];
+        all[0] = actual;
+        System.arraycopy(predictions, 0, all, 1, predictions.length);
+        return render(dateAxis(predictionChart(f, actual, predictions), all));
+    }
+
+    /** The tick-label function of a date axis spanning {@code span} years. */
+    static java.util.function.Function<Double, String> yearLabels(double span) {
+        if (span >= 3) {
+            return v -> Math.abs(v - Math.rint(v)) < 1e-6 ? String.valueOf((long) Math.rint(v)) : "";
+        }
+        return v -> {
+            long year = (long) Math.floor(v + 1e-9);
+            int month = (int) Math.floor((v - year) * 12 + 1e-6) + 1;
+            return String.format("%d-%02d", year, Math.min(12, Math.max(1, month)));
+        };
+    }
+
+    private static XYChart dateAxis(XYChart c, Series[] series) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            if (s == null || s.x() == null) {
+                throw Msg.badInput("Charts.byDate: setiap seri butuh nilai x = Charts.years(tanggal).",
+                        "Charts.byDate: every series needs x values = Charts.years(dates).");
+            }
+            for (double v : s.x()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        c.getStyler().setxAxisTickLabelsFormattingFunction(yearLabels(hi - lo));
+        return c;
+    }
+
     private static XYChart xy(Frame f, Series[] series, int firstX, String op) {
         requireFrame(f, op);
         if (series == null || series.length == 0) {
@@ -358,7 +443,7 @@ public final class Charts {
             c.getStyler().setYAxisMin(f.yMin);
             c.getStyler().setYAxisMax(f.yMax);
         }
-        c.getStyler().setXAxisDecimalPattern("#,##0.###");
+        c.getStyler().setXAxisDecimalPattern(f.xPattern);
         spreadXTicks(c, series, firstX);
         c.getStyler().setMarkerSize(5);
         Set<String> names = new HashSet<>();
@@ -511,7 +596,20 @@ public final class Charts {
         if (show) {
             colours = colours == DIVERGING ? DIVERGING_LIGHT : SEQUENTIAL_LIGHT;
         }
-        return matrixChart(f, values, rowLabels, colLabels, colours, lo, hi, show, false);
+        // whole numbers (a one-hot matrix, counts) are written without decimals: "1", not "1.00"
+        return matrixChart(f, values, rowLabels, colLabels, colours, lo, hi, show, allWholeNumbers(values));
+    }
+
+    /** Whether every finite entry of {@code values} is a whole number of modest size. */
+    static boolean allWholeNumbers(double[][] values) {
+        for (double[] r : values) {
+            for (double v : r) {
+                if (Double.isFinite(v) && (v != Math.rint(v) || Math.abs(v) > 1e9)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Image of {@link #heatmapChart}. */

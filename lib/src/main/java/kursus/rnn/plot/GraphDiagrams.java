@@ -170,7 +170,7 @@ public final class GraphDiagrams {
         if (g.getFont().getSize() > 13 || g.getFont().isBold()) {
             g.setFont(Canvas.font(Font.PLAIN, 12));
         }
-        g.drawString(text, x, y);
+        Canvas.drawSubscripted(g, text, x, y); // "W_xh" with a real subscript
     }
 
     private static void arrow(Graphics2D g, int x1, int y1, int x2, int y2, Color c, boolean dashed) {

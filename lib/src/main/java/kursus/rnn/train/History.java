@@ -82,7 +82,10 @@ public final class History {
         return bestValidationIndex < 0 ? Double.NaN : validationLoss.get(bestValidationIndex);
     }
 
-    /** Why training stopped: "finished", "early stopping", or "callback". */
+    /**
+     * Why training stopped: "finished", "early stopping", "callback", "interrupted" (Kernel → Interrupt),
+     * or "diverged" (in the history carried by a {@link TrainingDivergedException}).
+     */
     public String stopReason() { return stopReason; }
 
     @Override

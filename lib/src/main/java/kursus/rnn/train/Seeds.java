@@ -43,6 +43,7 @@ public final class Seeds {
         }
         List<R> out = new ArrayList<>(seeds.length);
         for (int seed : seeds) {
+            stopIfInterrupted(out.size(), seeds.length);
             out.add(experiment.apply(seed));
         }
         return out;
@@ -59,9 +60,23 @@ public final class Seeds {
         }
         double[] v = new double[seeds.length];
         for (int i = 0; i < seeds.length; i++) {
+            stopIfInterrupted(i, seeds.length);
             v[i] = metric.applyAsDouble(seeds[i]);
         }
         return summarize(seeds, v, success);
+    }
+
+    /**
+     * Kernel → Interrupt: the thread was interrupted (a {@link Trainer} inside the experiment has already stopped
+     * early), so the remaining seeds are not started; a median over partly trained runs would mislead.
+     */
+    private static void stopIfInterrupted(int done, int total) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw Msg.badState("dihentikan (interrupt) setelah " + done + " dari " + total
+                            + " seed; ringkasan tidak dibuat karena run terakhir tidak selesai.",
+                    "interrupted after " + done + " of " + total
+                            + " seeds; no summary, because the last run did not finish.");
+        }
     }
 
     /** The summary of values already measured, {@code values[i]} belonging to {@code seeds[i]}. */

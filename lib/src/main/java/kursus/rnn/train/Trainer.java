@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
 import kursus.rnn.core.Msg;
-import kursus.rnn.core.Param;
 import kursus.rnn.core.Params;
 import kursus.rnn.optim.GradClip;
 import kursus.rnn.optim.Optimizer;
@@ -19,6 +18,9 @@ import kursus.rnn.optim.Optimizer;
  * validation stops improving, and stop with a bilingual hint ({@link TrainingDivergedException}) when
  * the loss becomes NaN/Inf, when it explodes far above its first value (default: more than
  * {@code max(100·|first|, |first| + 10)}, see {@link #divergenceFactor}), or when validation gives NaN.
+ * When the thread is interrupted (Jupyter's Kernel → Interrupt) it stops before the next step, prints
+ * "dihentikan pada langkah N / interrupted at step N" and returns the History so far (stop reason
+ * "interrupted"); the thread's interrupt flag stays set for the caller.
  *
  * <pre>
  * Trainer t = new Trainer(model.params(), new Adam(0.003))
@@ -191,6 +193,9 @@ public final class Trainer {
             double sum = 0;
             int n = 0;
             for (B batch : epochBatches.apply(e)) {
+                if (run.interrupted()) {
+                    break outer;
+                }
                 double loss = run.step(step, batch);
                 sum += loss;
                 n++;
@@ -221,6 +226,9 @@ public final class Trainer {
         int every = validateEvery > 0 ? validateEvery : Math.max(1, steps / 20);
         Run run = new Run(steps, 0);
         for (int s = 0; s < steps; s++) {
+            if (run.interrupted()) {
+                break;
+            }
             run.step(step, batchAt.apply(s));
             if ((run.stepCount % every == 0 || s == steps - 1) && run.validate()) {
                 break;
@@ -234,12 +242,7 @@ public final class Trainer {
 
     /** Global L2 norm of all gradients: sqrt(sum over parameters of sum(g^2)). */
     public static double gradientNorm(Params params) {
-        double sq = 0;
-        for (Param p : params) {
-            double n = p.grad().norm2Number().doubleValue();
-            sq += n * n;
-        }
-        return Math.sqrt(sq);
+        return GradClip.globalNorm(params);
     }
 
     /** State of one call to fit/fitSteps. */
@@ -311,6 +314,24 @@ public final class Trainer {
                 }
             }
             return loss;
+        }
+
+        /**
+         * True when the thread was interrupted (Kernel → Interrupt): records the stop reason and prints the
+         * bilingual line once. The interrupt flag is left set.
+         */
+        boolean interrupted() {
+            if (!Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            history.stopReason = "interrupted";
+            line.finish(status());
+            PrintStream out = progressOut != null ? progressOut : System.out;
+            out.println(Msg.of("Pelatihan dihentikan pada langkah " + stepCount + " (interrupt); History menyimpan "
+                            + stepCount + " langkah yang sudah selesai.",
+                    "Training interrupted at step " + stepCount + " (interrupt); the History keeps the "
+                            + stepCount + " finished steps."));
+            return true;
         }
 
         /** Runs validation if configured; returns true when early stopping says stop. */

@@ -26,6 +26,9 @@ public final class TrainingDivergedException extends IllegalStateException {
                                 : ". Try a lower learning rate (e.g. divide it by 10) or turn on gradient clipping"
                                 + " (clipGlobalNorm(5)).")));
         this.history = history;
+        if (history != null) {
+            history.stopReason = "diverged";
+        }
     }
 
     /** What was recorded before the divergence. */

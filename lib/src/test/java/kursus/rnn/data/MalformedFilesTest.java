@@ -238,4 +238,11 @@ class MalformedFilesTest {
                 + "2024-01-02,1,2,0.5,1.5,1.5,10\n2024-01-03,null,null,null,null,null,null\n");
         expectError(() -> Datasets.readPrices(f), "y.csv", 3, "column 'open'", "\"null\"", "delete that line");
     }
+
+    @Test
+    void aNewestFirstPriceFileIsToldToBeSorted() throws IOException {
+        Path f = write("terbaru.csv", "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                + "2024-01-03,1,2,0.5,1.5,1.5,10\n2024-01-02,1,2,0.5,1.5,1.5,10\n");
+        expectError(() -> Datasets.readPrices(f), "terbaru.csv", 3, "newest-first", "from the oldest date");
+    }
 }

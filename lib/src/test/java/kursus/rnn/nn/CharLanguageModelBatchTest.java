@@ -12,6 +12,7 @@ import kursus.rnn.random.NumpyRandom;
 import kursus.rnn.text.LanguageModelBatch;
 import kursus.rnn.text.Sequences;
 import kursus.rnn.text.Special;
+import kursus.rnn.text.TextStreams;
 import kursus.rnn.text.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -84,5 +85,22 @@ class CharLanguageModelBatchTest {
         assertEquals(0.0, Fixtures.maxDiff(m.logits(Sequences.batchMajor(rows), null), m.logits(steps, null)), 0.0);
         m.resetState();
         assertEquals(b, m.forwardBackward(Sequences.timeMajor(steps), Sequences.timeMajor(steps), null), 1e-15);
+    }
+
+    @Test
+    void textStreamChunksCarryTheStateAndANewPassStartsFromZeros() {
+        CharLanguageModel m = model(5);
+        int[] ids = java.util.Arrays.stream(new NumpyRandom(9).randint(0, vocab.size(), 41)).mapToInt(v -> (int) v).toArray(); // 2 streams of 20
+        kursus.rnn.text.TextStreams s = kursus.rnn.text.TextStreams.of(ids, 2);
+        double first = m.forwardBackward(s.chunkAt(0, 5));
+        assertEquals(m.loss(s.chunk(0, 5).inputs(), s.chunk(0, 5).targets(), null, null), first, 1e-12);
+        State after0 = m.state();
+        TextStreams.Chunk c1 = s.chunkAt(1, 5);
+        double expected1 = m.loss(c1.inputs(), c1.targets(), null, after0);
+        assertTrue(Math.abs(expected1 - m.loss(c1.inputs(), c1.targets(), null, null)) > 1e-6, "the state matters");
+        assertEquals(expected1, m.forwardBackward(c1), 1e-12);
+        m.forwardBackward(s.chunkAt(2, 5));
+        m.forwardBackward(s.chunkAt(3, 5));
+        assertEquals(first, m.forwardBackward(s.chunkAt(4, 5)), 1e-12, "step 4 starts a new pass from zeros");
     }
 }

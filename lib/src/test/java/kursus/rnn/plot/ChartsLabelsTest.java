@@ -83,6 +83,20 @@ class ChartsLabelsTest {
     }
 
     @Test
+    void aOneHotHeatmapShowsOnesAndZerosWithoutDecimals() {
+        double[][] oneHot = {{0, 1, 0}, {1, 0, 0}};
+        HeatMapChart c = Charts.heatmapChart(frame().showValues(true).colorRange(0, 1), oneHot, null, null);
+        String pattern = c.getStyler().getHeatMapValueDecimalPattern();
+        assertEquals("0", pattern, "a one-hot matrix reads 0/1, not 0.00/1.00");
+        DecimalFormat f = new DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        assertEquals("1", f.format(1.0));
+        assertTrue(Charts.allWholeNumbers(oneHot));
+        assertFalse(Charts.allWholeNumbers(new double[][] {{0, 0.5}}), "one fraction keeps the decimals");
+        assertEquals("0.00", Charts.heatmapChart(frame().showValues(true), new double[][] {{0, 0.5}}, null, null)
+                .getStyler().getHeatMapValueDecimalPattern());
+    }
+
+    @Test
     void heatmapDecimalsFollowTheMagnitude() {
         assertEquals(2, Charts.valueDecimals(9.99));
         assertEquals(1, Charts.valueDecimals(42));

@@ -55,4 +55,25 @@ class SeedsTest {
         assertThrows(IllegalArgumentException.class, () -> Seeds.summarize(new int[] {1, 2}, new double[] {1}, v -> true));
         assertThrows(IllegalArgumentException.class, () -> Seeds.range(1, 0));
     }
+
+    @Test
+    void anInterruptStopsBeforeTheNextSeedWithABilingualMessage() {
+        java.util.List<Integer> started = new java.util.ArrayList<>();
+        IllegalStateException e;
+        try {
+            e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> Seeds.run(Seeds.range(1, 5), seed -> {
+                        started.add(seed);
+                        if (seed == 2) {
+                            Thread.currentThread().interrupt(); // Kernel -> Interrupt during seed 2
+                        }
+                        return seed;
+                    }, v -> true));
+        } finally {
+            Thread.interrupted();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(1, 2), started);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("[ID] dihentikan (interrupt) setelah 2 dari 5")
+                && e.getMessage().contains("[EN] interrupted after 2 of 5 seeds"), e.getMessage());
+    }
 }

@@ -71,6 +71,7 @@ class TrainerDivergenceTest {
         assertTrue(e.getMessage().contains("step 5") && e.getMessage().contains("first loss 3.26")
                 && e.getMessage().contains("limit 326"), e.getMessage());
         assertEquals(4, e.history().steps());
+        assertEquals("diverged", e.history().stopReason());
     }
 
     @Test

@@ -201,4 +201,54 @@ class TrainerTest {
     private static INDArray range(int n) {
         return Nd4j.create(IntStream.range(0, n).asDoubleStream().toArray());
     }
+
+    @Test
+    void interruptStopsBeforeTheNextStepKeepsTheHistoryAndSaysSo() {
+        Params p = oneParam(0);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        History h;
+        boolean flagKept;
+        try {
+            h = new Trainer(p, new Sgd(0.1)).progressTo(new PrintStream(buf, true, StandardCharsets.UTF_8))
+                    .progressInterval(3600).fitSteps(1000, s -> s, s -> {
+                        if (s == 4) {
+                            Thread.currentThread().interrupt(); // Kernel -> Interrupt during step 5
+                        }
+                        return quadratic(p);
+                    });
+            flagKept = Thread.currentThread().isInterrupted();
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(5, h.steps(), "step 5 finishes, step 6 is not started");
+        assertEquals("interrupted", h.stopReason());
+        assertTrue(flagKept, "the interrupt flag stays set for the caller");
+        double w = 0;
+        for (int k = 0; k < 5; k++) {
+            w -= 0.1 * 2 * (w - 3);
+        }
+        assertEquals(w, p.value("w").getDouble(0), 1e-12, "exactly the 5 finished updates are applied");
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("[ID] Pelatihan dihentikan pada langkah 5")
+                && out.contains("[EN] Training interrupted at step 5"), out);
+    }
+
+    @Test
+    void interruptAlsoStopsEpochTraining() {
+        Params p = oneParam(0);
+        History h;
+        try {
+            h = new Trainer(p, new Sgd(0.1)).progress(false).fit(100, e -> List.of(1, 2, 3), b -> {
+                if (b == 2) {
+                    Thread.currentThread().interrupt();
+                }
+                return quadratic(p);
+            });
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(2, h.steps());
+        assertEquals("interrupted", h.stopReason());
+        assertEquals(List.of(), h.epochLoss(), "the unfinished epoch has no mean loss");
+    }
 }

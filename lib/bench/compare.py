@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Medians and ratios from the JSON lines of lib/bench/run.sh (usage: compare.py FILE...).
+
+Speed is chars per CPU-second: the library's whole-process CPU time (training thread plus JIT
+compiler, GC and ND4J's deallocator threads) and, in brackets, its training thread alone; the
+peers' process CPU time (time.process_time at the peer's own two timer calls). CPU time depends
+far less than wall time on what else runs on a shared machine. The ratio library / peer uses the
+whole-process figure.
+"""
+import collections
+import json
+import statistics
+import sys
+
+runs = collections.defaultdict(list)
+for path in sys.argv[1:]:
+    for line in open(path):
+        if not line.startswith("{"):
+            continue
+        d = json.loads(line)
+        r = d["r"]
+        key = (r["cell"], r["hidden"], r["seq"], r["batch"], r["steps"])
+        r["_load"] = (d["load_before"], d["load_after"])
+        runs[key, r["impl"]].append(r)
+
+
+def med(rs, k):
+    return statistics.median(r[k] for r in rs)
+
+
+print("| config (cell H, T, B), steps | impl | runs | chars/CPU-s median (training thread) | final loss | vs library | load |")
+print("|---|---|---:|---:|---:|---:|---|")
+for key in sorted({k for k, _ in runs}, key=lambda k: (k[0] != "lstm", k[0], k[1] != 128, k[1])):
+    lib = runs.get((key, "java-nd4j"))
+    lib_rate = med(lib, "chars_per_process_cpu_sec") if lib else None
+    for impl in ["java-nd4j", "numpy", "torch"]:
+        rs = runs.get((key, impl))
+        if not rs:
+            continue
+        if impl == "java-nd4j":
+            speed = "**%s** (%s)" % (format(round(lib_rate), ","), format(round(med(rs, "chars_per_cpu_sec")), ","))
+            ratio = ""
+        else:
+            rate = med(rs, "chars_per_cpu_sec")
+            speed = format(round(rate), ",")
+            ratio = "library %.2f×" % (lib_rate / rate) if lib_rate else ""
+        loads = [x for r in rs for x in r["_load"]]
+        print("| %s (%d, %d, %d), %d | %s | %d | %s | %.3f | %s | %.1f–%.1f |" % (
+            key[0].upper(), key[1], key[2], key[3], key[4], impl, len(rs), speed,
+            med(rs, "final_loss"), ratio, min(loads), max(loads)))
