@@ -17,7 +17,7 @@
 // exit status 0 iff all passed.
 
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import crypto from "node:crypto";
@@ -121,6 +121,25 @@ async function openNotebook(browser, base, token, name) {
   return page;
 }
 
+// Kernel -> Restart & Run All. rapaio can come back from a restart without answering the server (the same
+// start-up race the harness retries); the student's remedy, restarting once more, is tried once.
+async function restartRunAll(page) {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    await page.evaluate(() => { window.__kursusReady = 0; });
+    await menu(page, "#kernellink", "#restart_run_all");
+    await page.waitForSelector(".modal-dialog .btn-danger", { visible: true, timeout: 10_000 });
+    await page.click(".modal-dialog .btn-danger");
+    try {
+      await page.waitForFunction(() => window.__kursusReady > 0, { timeout: 90_000, polling: 200 });
+      await waitKernelReady(page, 60_000);
+      return attempt;
+    } catch (e) {
+      console.log(`[browser] restart ${attempt}: kernel not ready (${String(e.message).slice(0, 120)})`);
+    }
+  }
+  throw new Error("the kernel did not come back after 2 restarts");
+}
+
 async function addCellAtEnd(page, code) {
   await page.evaluate(() => {
     const nb = Jupyter.notebook;
@@ -152,6 +171,16 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const work = path.join(OUT, "notebooks");
   cpSync(SRC, work, { recursive: true });
+  for (const name of ["00-pengantar.ipynb", TRAINING]) {
+    // no stored execution counts (so "every cell ran" means this run); 00 names a kernel this machine lacks
+    const file = path.join(work, name);
+    const nb = JSON.parse(readFileSync(file, "utf8"));
+    for (const c of nb.cells) if (c.cell_type === "code") { c.execution_count = null; c.outputs = []; }
+    if (name === "00-pengantar.ipynb") {
+      nb.metadata.kernelspec = { name: "java-elsewhere", display_name: "Java (another machine)", language: "java" };
+    }
+    writeFileSync(file, JSON.stringify(nb));
+  }
   const port = await freePort();
   const token = crypto.randomBytes(16).toString("hex");
   const base = `http://127.0.0.1:${port}`;
@@ -170,13 +199,19 @@ async function main() {
       args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"] });
 
     // 1. notebook 00: pick the kernel from the page, run all
+    // The copy of notebook 00 names a kernel this machine does not have (as a notebook saved elsewhere
+    // would): the page asks which kernel to use, and the student picks the course kernel in that dialog.
     let page = await openNotebook(browser, base, token, "00-pengantar.ipynb");
-    await menu(page, "#kernellink", "#menu-change-kernel");
-    await page.waitForSelector("#kernel-submenu-kursus-rnn", { visible: true, timeout: 10_000 });
-    await page.click("#kernel-submenu-kursus-rnn");
-    await waitKernelReady(page, 90_000);
+    await page.waitForSelector(".modal-dialog select", { visible: true, timeout: 30_000 });
+    await page.select(".modal-dialog select", "kursus-rnn");
+    await page.click(".modal-dialog .btn-primary");
+    await waitKernelReady(page, 120_000);
+    await page.evaluate(() => {
+      window.__kursusReady = 0;
+      Jupyter.notebook.events.on("kernel_ready.Kernel", () => { window.__kursusReady += 1; });
+    });
     const kernelName = await page.evaluate(() => Jupyter.notebook.kernel.name);
-    check("00: course kernel picked from the Kernel menu", kernelName === "kursus-rnn", kernelName);
+    check("00: course kernel picked in the page kernel dialog", kernelName === "kursus-rnn", kernelName);
     await menu(page, "#celllink", "#run_all_cells");
     await sleep(500);
     await waitIdle(page, RUN_TIMEOUT);
@@ -184,11 +219,8 @@ async function main() {
     await page.screenshot({ path: path.join(OUT, "00-run-all.png"), fullPage: true });
 
     // 5 (on 00). Restart & Run All
-    await menu(page, "#kernellink", "#restart_run_all");
-    await page.waitForSelector(".modal-dialog .btn-danger", { visible: true, timeout: 10_000 });
-    await page.click(".modal-dialog .btn-danger");
-    await sleep(3000);
-    await waitKernelReady(page, 90_000);
+    const attempts = await restartRunAll(page);
+    check("00 restart: kernel back", attempts >= 1, attempts > 1 ? `after ${attempts} restarts` : "first restart");
     await sleep(1000);
     await waitIdle(page, RUN_TIMEOUT);
     checkRun("00 restart & run all", await pageReport(page), { minImages: 1 });
@@ -218,13 +250,23 @@ async function main() {
       "System.out.println(\"selesai / done\");",
     ].join("\n"));
     await runSelected(page);
-    await sleep(1500);
-    const during = await outputText(page, progressCell);
+    // sample the output while the loop runs: the progress line must appear and stay one line
+    let seenProgress = "";
+    let maxLines = 0;
+    const tProgress = Date.now();
+    while (Date.now() - tProgress < 60_000) {
+      const text = await outputText(page, progressCell);
+      const n = text.split("\n").filter((l) => l.trim()).length;
+      maxLines = Math.max(maxLines, n);
+      if (/step \d+\/40/.test(text)) seenProgress = text;
+      if (text.includes("done")) break;
+      await sleep(150);
+    }
     await waitIdle(page, 60_000);
     const after = await outputText(page, progressCell);
     const lines = after.split("\n").filter((l) => l.trim());
-    check("training progress: one line rewritten in place", lines.length <= 3 && after.includes("done"),
-      `${lines.length} lines after; during: ${JSON.stringify(during.slice(0, 120))}`);
+    check("training progress: one line rewritten in place", seenProgress !== "" && maxLines <= 2 && lines.length <= 3
+      && after.includes("done"), `at most ${maxLines} lines while running, ${lines.length} after; seen: ${JSON.stringify(seenProgress.slice(0, 80))}`);
     await page.screenshot({ path: path.join(OUT, "training-progress.png"), fullPage: false });
 
     // 4. Kernel -> Interrupt on an endless cell; the next cell runs and the kernel kept its variables
