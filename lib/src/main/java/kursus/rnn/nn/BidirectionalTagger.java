@@ -1,6 +1,7 @@
 package kursus.rnn.nn;
 
 import kursus.rnn.core.Checks;
+import kursus.rnn.core.Flat;
 import kursus.rnn.core.Msg;
 import kursus.rnn.core.Params;
 import kursus.rnn.core.Tensors;
@@ -144,13 +145,13 @@ public final class BidirectionalTagger {
         INDArray dHcat = out.backward(p.hcat, loss.grad()); // [T·B, 2H]
         INDArray dHf = dHcat.get(NDArrayIndex.all(), NDArrayIndex.interval(0, H)).dup('c'); // [T·B, H]
         INDArray dHb = dHcat.get(NDArrayIndex.all(), NDArrayIndex.interval(H, 2 * H)).dup('c'); // [T·B, H]
-        dHb = dHb.getRows(p.rev); // back to the reversed order of the backward cell
+        dHb = permuteRows(dHb, p.rev); // back to the reversed order of the backward cell
         Recurrent.Gradients gf = rnnF.backward(p.outF, dHf.reshape('c', p.T, p.B, H), null);
         Recurrent.Gradients gb = rnnB.backward(p.outB, dHb.reshape('c', p.T, p.B, H), null);
         if (embedding != null) {
             int I = forwardCell.inputSize();
-            INDArray dXb = gb.dX().reshape('c', (long) p.T * p.B, I).getRows(p.rev); // [T·B, I] original order
-            INDArray dX = gf.dX().reshape('c', (long) p.T * p.B, I).add(dXb).reshape('c', p.T, p.B, I); // [T, B, I]
+            INDArray dXb = permuteRows(Tensors.contiguous(gb.dX()).reshape('c', (long) p.T * p.B, I), p.rev); // [T·B, I] original order
+            INDArray dX = Tensors.contiguous(gf.dX()).reshape('c', (long) p.T * p.B, I).add(dXb).reshape('c', p.T, p.B, I); // [T, B, I]
             INDArray dE = dX.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, embedding.dim())).dup('c');
             embedding.backward(ids, dE);
         }
@@ -230,6 +231,20 @@ public final class BidirectionalTagger {
         return rev;
     }
 
+    /** {@code y[r] = x[order[r]]} for the rows of a {@code [N, K]} array (a new contiguous array, same type). */
+    static INDArray permuteRows(INDArray x, int[] order) {
+        INDArray xc = Tensors.contiguous(x);
+        int N = (int) xc.size(0), K = (int) xc.size(1);
+        double[] src = new double[N * K], dst = new double[N * K];
+        Flat.of(xc).copyTo(src);
+        for (int r = 0; r < N; r++) {
+            System.arraycopy(src, order[r] * K, dst, r * K, K);
+        }
+        INDArray y = Tensors.zeros(xc.dataType(), N, K); // [N, K]
+        Flat.of(y).copyFrom(dst);
+        return y;
+    }
+
     private static final class Pass {
         Recurrent.Output outF;
         Recurrent.Output outB;
@@ -269,11 +284,12 @@ public final class BidirectionalTagger {
         p.rev = reversalOrder(mask, p.T, p.B);
         int I = forwardCell.inputSize(), H = forwardCell.hiddenSize();
         INDArray x2 = Tensors.asContiguous(forwardCell.dataType(), x).reshape('c', (long) p.T * p.B, I); // [T·B, I]
-        INDArray xr = x2.getRows(p.rev).reshape('c', p.T, p.B, I); // [T, B, I] each sequence reversed
+        INDArray xr = permuteRows(x2, p.rev).reshape('c', p.T, p.B, I); // [T, B, I] each sequence reversed
         p.outF = rnnF.forward(x2.reshape('c', p.T, p.B, I), null, mask);
         p.outB = rnnB.forward(xr, null, mask);
         INDArray hF = Tensors.contiguous(p.outF.h()).reshape('c', (long) p.T * p.B, H); // [T·B, H]
-        INDArray hB = Tensors.contiguous(p.outB.h()).reshape('c', (long) p.T * p.B, H).getRows(p.rev); // [T·B, H] original order
+        INDArray hB = Tensors.contiguous(p.outB.h()).reshape('c', (long) p.T * p.B, H);
+        hB = permuteRows(hB, p.rev); // [T·B, H] original order
         p.hcat = Nd4j.concat(1, hF, hB.castTo(hF.dataType())); // [T·B, 2H]
         return p;
     }
