@@ -7,7 +7,8 @@
 # usage: lib/bench/run.sh              # from anywhere; RUNS=3 by default
 #        RUNS=1 SCALE=0.25 lib/bench/run.sh   # a quick look: a quarter of the steps
 #        ONLY=lstm lib/bench/run.sh           # configurations whose line contains "lstm"
-# env:   PY (python with numpy, default python3), OUT (raw JSON lines, default lib/bench/results-<utc>.jsonl)
+# env:   PY (python with numpy, default python3), OUT (raw JSON lines, default lib/bench/results-<utc>.jsonl),
+#        BENCH_CP (a ready classpath: skips the build)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -21,9 +22,17 @@ export OMP_NUM_THREADS=1
 PEERS=lib/bench/peers
 WRAP=lib/bench/peer_cpu_time.py
 
-mvn -B -ntp -q -pl lib test-compile >/dev/null
-mvn -B -ntp -q -pl lib dependency:build-classpath -Dmdep.outputFile="$ROOT/lib/target/bench-cp.txt" >/dev/null
-CP="lib/target/classes:lib/target/test-classes:$(cat lib/target/bench-cp.txt)"
+if [ -z "${BENCH_CP:-}" ]; then
+  mvn -B -ntp -q -pl lib test-compile >/dev/null
+  mvn -B -ntp -q -pl lib dependency:build-classpath -Dmdep.outputFile="$ROOT/lib/target/bench-cp.txt" >/dev/null
+  # a private copy of the classes, so that a rebuild during the (long) run cannot change them
+  SNAP=$(mktemp -d)
+  trap 'rm -rf "$SNAP"' EXIT
+  cp -r lib/target/classes "$SNAP/classes"
+  cp -r lib/target/test-classes "$SNAP/test-classes"
+  BENCH_CP="$SNAP/classes:$SNAP/test-classes:$(cat lib/target/bench-cp.txt)"
+fi
+CP="$BENCH_CP"
 HAVE_TORCH=0
 if "$PY" -c "import torch" 2>/dev/null; then HAVE_TORCH=1; fi
 
@@ -50,7 +59,7 @@ record() { # label, command...
   fi
 }
 
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(getconf _NPROCESSORS_ONLN) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "raw lines -> $OUT"
 for cfg in "${CONFIGS[@]}"; do
   [[ -n "$ONLY" && "$cfg" != *"$ONLY"* ]] && continue

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Exercise 7 (lesson 07, the four RNN types): wire the right output for each type.
  *
- * <p><b>7a — read-out.</b> Given every hidden state of a batch, {@code h [T, B, H]}, the true length
+ * <p><b>Exercise 7.1 — read-out.</b> Given every hidden state of a batch, {@code h [T, B, H]}, the true length
  * of each sequence and a read-out {@code W [H, C]}, {@code b [1, C]}:
  * <pre>
  * ONE_TO_ONE             T = 1:  z = h_1 · W + b                          [B, C]
@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * The states after a sequence's end come from running over padding: they are not its summary.
  *
- * <p><b>7b — greedy decoding</b> (one-to-many and the decoder of many-to-many unaligned): start from
+ * <p><b>Exercise 7.2 — greedy decoding</b> (one-to-many and the decoder of many-to-many unaligned): start from
  * {@code h0} and the start symbol; at each step call the decoder, take the highest-scoring symbol,
  * stop (without keeping it) at the end symbol, otherwise keep it and FEED IT BACK as the next input
  * together with the NEW state; at most {@code maxLen} symbols.
@@ -128,9 +128,9 @@ public final class Latihan07 {
 
     // ================================================================================ 7a read-out
 
-    /** Runs the student's read-out and prints the verdict; throws {@link IllegalStateException} on failure. */
+    /** Exercise 7.1: runs the student's read-out and prints the verdict; throws {@link ExerciseFailedException} on failure. */
     public static void checkReadOut(ReadOut f) {
-        Exercise.printOrThrow("Latihan 7a", evaluateReadOut(f));
+        Exercise.report("Latihan 7.1", evaluateReadOut(f));
     }
 
     /** The checks of 7a without printing or throwing (used by the tests). */
@@ -393,9 +393,9 @@ public final class Latihan07 {
 
     // ================================================================================ 7b greedy decoding
 
-    /** Runs the student's greedy decoder and prints the verdict; throws {@link IllegalStateException} on failure. */
+    /** Exercise 7.2: runs the student's greedy decoder and prints the verdict; throws {@link ExerciseFailedException} on failure. */
     public static void checkGreedyDecode(GreedyDecode f) {
-        Exercise.printOrThrow("Latihan 7b", evaluateGreedyDecode(f));
+        Exercise.report("Latihan 7.2", evaluateGreedyDecode(f));
     }
 
     /** The checks of 7b without printing or throwing (used by the tests). */

@@ -24,7 +24,7 @@ public final class Dense {
         this.in = Checks.positive("inputSize", inputSize);
         this.out = Checks.positive("outputSize", outputSize);
         this.dtype = Checks.floating("dtype", dtype);
-        W = params.add("W", init.weights(dtype, in, out, in, out, in));
+        W = params.add("W", init.weights(dtype, in, out, Init.Fans.of(in, out)));
         b = params.add("b", Tensors.zeros(dtype, 1, out));
     }
 

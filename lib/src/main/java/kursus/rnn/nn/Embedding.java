@@ -25,7 +25,7 @@ public final class Embedding {
         this.vocab = Checks.positive("vocabSize", vocabSize);
         this.dim = Checks.positive("dim", dim);
         this.dtype = Checks.floating("dtype", dtype);
-        E = params.add("E", init.weights(dtype, vocab, dim, vocab, dim, dim));
+        E = params.add("E", init.weights(dtype, vocab, dim, Init.Fans.of(vocab, dim).scale(dim)));
     }
 
     public int vocabSize() {

@@ -44,9 +44,9 @@ public final class GruCell extends BaseCell {
         super(inputSize, hiddenSize, dtype);
         int H = hiddenSize;
         int rows = H + inputSize;
-        Wzr = params.add("W_zr", init.weights(dtype, rows, 2 * H, rows, H, H));
+        Wzr = params.add("W_zr", init.weights(dtype, rows, 2 * H, Init.Fans.of(rows, H).scale(H)));
         bzr = params.add("b_zr", Tensors.zeros(dtype, 1, 2 * H));
-        Wh = params.add("W_h", init.weights(dtype, rows, H, rows, H, H));
+        Wh = params.add("W_h", init.weights(dtype, rows, H, Init.Fans.of(rows, H).scale(H)));
         bh = params.add("b_h", Tensors.zeros(dtype, 1, H));
         WzrH = Tensors.rows(Wzr.value(), 0, H);
         WzrX = Tensors.rows(Wzr.value(), H, rows);
@@ -121,6 +121,7 @@ public final class GruCell extends BaseCell {
             return forwardF32(in, s0);
         }
         final int T = in.T, B = in.B, H = hiddenSize, K = 2 * H;
+        final int Z = 0, R = H; // gate column blocks of W_zr: update z, reset r
         INDArray zr = Tensors.zeros(dtype, (long) T * B, K);
         INDArray cand = Tensors.zeros(dtype, (long) T * B, H);
         in.project(WzrX, zr); // x_t·W_zr_x, all steps
@@ -141,10 +142,10 @@ public final class GruCell extends BaseCell {
             for (int n = 0; n < B; n++) {
                 int ra = (t * B + n) * K, rr = n * K, row = (t * B + n) * H, rh = n * H;
                 for (int j = 0; j < H; j++) {
-                    double z = sigmoid(a.get(ra + j) + r1.get(rr + j) + bg[j]);
-                    double r = sigmoid(a.get(ra + H + j) + r1.get(rr + H + j) + bg[H + j]);
-                    a.set(ra + j, z);
-                    a.set(ra + H + j, r);
+                    double z = sigmoid(a.get(ra + Z + j) + r1.get(rr + Z + j) + bg[Z + j]);
+                    double r = sigmoid(a.get(ra + R + j) + r1.get(rr + R + j) + bg[R + j]);
+                    a.set(ra + Z + j, z);
+                    a.set(ra + R + j, r);
                     double v = r * hb.get(row + j); // reset applied to h_{t-1}
                     rha.set(row + j, v);
                     rhs.set(rh + j, v);
@@ -157,7 +158,7 @@ public final class GruCell extends BaseCell {
                 for (int j = 0; j < H; j++) {
                     double hc = tanh(ac.get(row + j) + r2.get(rh + j) + bc[j]);
                     ac.set(row + j, hc);
-                    double z = a.get(ra + j);
+                    double z = a.get(ra + Z + j);
                     double hPrevV = hb.get(row + j);
                     double h = on ? z * hPrevV + (1 - z) * hc : hPrevV; // masked step: h carried
                     hb.set(next + j, h);
@@ -175,6 +176,7 @@ public final class GruCell extends BaseCell {
         }
         Cache cache = (Cache) sc;
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 2 * H;
+        final int Z = 0, R = H;
         INDArray dZr = scratch(0, (long) T * B, K); // dL/d(pre-activations of z, r) (every entry written below)
         INDArray dCand = scratch(1, (long) T * B, H); // dL/d(pre-activation of h̃)
         INDArray dRec1 = Tensors.zeros(dtype, B, K);
@@ -194,22 +196,22 @@ public final class GruCell extends BaseCell {
                 for (int j = 0; j < H; j++) {
                     double dhv = dhf.get(rh + j) + (dHf == null ? 0.0 : dHf.get(row + j));
                     if (!on) {
-                        dz.set(ra + j, 0.0);
+                        dz.set(ra + Z + j, 0.0);
                         dcn.set(row + j, 0.0);
-                        d1.set(rr + j, 0.0);
+                        d1.set(rr + Z + j, 0.0);
                         d2.set(rh + j, 0.0);
                         dhf.set(rh + j, dhv);
                         continue;
                     }
                     // backward of h = z∘h_{t-1} + (1−z)∘h̃
-                    double z = a.get(ra + j), hc = ac.get(row + j), hPrevV = hb.get(row + j);
+                    double z = a.get(ra + Z + j), hc = ac.get(row + j), hPrevV = hb.get(row + j);
                     double daz = dhv * (hPrevV - hc) * z * (1 - z);
                     double dac = dhv * (1 - z) * (1 - hc * hc);
-                    dz.set(ra + j, daz);
-                    d1.set(rr + j, daz);
+                    dz.set(ra + Z + j, daz);
+                    d1.set(rr + Z + j, daz);
                     dcn.set(row + j, dac);
                     d2.set(rh + j, dac);
-                    dbg[j] += daz;
+                    dbg[Z + j] += daz;
                     dbc[j] += dac;
                     dhf.set(rh + j, dhv * z); // direct path h_{t-1} → h_t
                 }
@@ -220,15 +222,15 @@ public final class GruCell extends BaseCell {
                 int ra = (t * B + n) * K, rr = n * K, row = (t * B + n) * H, rh = n * H;
                 for (int j = 0; j < H; j++) {
                     if (!on) {
-                        dz.set(ra + H + j, 0.0);
-                        d1.set(rr + H + j, 0.0);
+                        dz.set(ra + R + j, 0.0);
+                        d1.set(rr + R + j, 0.0);
                         continue;
                     }
-                    double r = a.get(ra + H + j), hPrevV = hb.get(row + j), g = drh.get(rh + j);
+                    double r = a.get(ra + R + j), hPrevV = hb.get(row + j), g = drh.get(rh + j);
                     double dar = g * hPrevV * r * (1 - r);
-                    dz.set(ra + H + j, dar);
-                    d1.set(rr + H + j, dar);
-                    dbg[H + j] += dar;
+                    dz.set(ra + R + j, dar);
+                    d1.set(rr + R + j, dar);
+                    dbg[R + j] += dar;
                     dhf.add(rh + j, g * r); // path through the reset gate's product
                 }
             }

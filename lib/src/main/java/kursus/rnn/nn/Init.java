@@ -70,12 +70,40 @@ public final class Init {
     }
 
     /**
+     * The sizes a scheme needs besides the matrix shape, named so that a call reads
+     * {@code init.weights(dt, rows, cols, Fans.of(fanIn, fanOut).scale(hidden))}.
+     *
+     * @param in number of inputs feeding one unit (Xavier)
+     * @param out number of units one input feeds (Xavier)
+     * @param scaleSize the size {@code H} of the ±1/√H scheme (a cell's hidden size, a dense layer's input size)
+     */
+    public record Fans(int in, int out, int scaleSize) {
+        /** Fans {@code in}, {@code out}; the ±1/√H scheme uses {@code in}. */
+        public static Fans of(int in, int out) {
+            return new Fans(in, out, in);
+        }
+
+        /** The same fans with {@code H} for the ±1/√H scheme. */
+        public Fans scale(int H) {
+            return new Fans(in, out, H);
+        }
+    }
+
+    /** A new {@code [rows, cols]} weight matrix drawn by this scheme. */
+    public INDArray weights(DataType dt, int rows, int cols, Fans fans) {
+        Checks.notNull("fans", fans);
+        return weights(dt, rows, cols, fans.in(), fans.out(), fans.scaleSize());
+    }
+
+    /**
      * A new {@code [rows, cols]} weight matrix.
      *
      * @param fanIn number of inputs feeding one unit (Xavier)
      * @param fanOut number of units one input feeds (Xavier)
      * @param hidden the layer's hidden size (the ±1/√H scheme)
+     * @deprecated five sizes in a row are easy to swap; use {@link #weights(DataType, int, int, Fans)}
      */
+    @Deprecated
     public INDArray weights(DataType dt, int rows, int cols, int fanIn, int fanOut, int hidden) {
         Checks.positive("rows", rows);
         Checks.positive("cols", cols);

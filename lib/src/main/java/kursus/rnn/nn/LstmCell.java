@@ -54,7 +54,7 @@ public final class LstmCell extends BaseCell {
         super(inputSize, hiddenSize, dtype);
         int H = hiddenSize;
         int rows = H + inputSize;
-        W = params.add("W", init.weights(dtype, rows, 4 * H, rows, H, H));
+        W = params.add("W", init.weights(dtype, rows, 4 * H, Init.Fans.of(rows, H).scale(H)));
         INDArray bias = Tensors.zeros(dtype, 1, 4 * H);
         bias.get(NDArrayIndex.all(), NDArrayIndex.interval(0, H)).assign(1.0);
         b = params.add("b", bias);
@@ -155,6 +155,7 @@ public final class LstmCell extends BaseCell {
             return forwardF32(in, s0);
         }
         final int T = in.T, B = in.B, H = hiddenSize, K = 4 * H;
+        final int F = FORGET * H, I = INPUT * H, G = CANDIDATE * H, O = OUTPUT * H; // gate column blocks
         INDArray gates = Tensors.zeros(dtype, (long) T * B, K);
         in.project(Wx, gates); // x_t·W_x for every step at once
         INDArray hBuf = Tensors.zeros(dtype, (long) (T + 1) * B, H);
@@ -175,14 +176,14 @@ public final class LstmCell extends BaseCell {
                 int ra = (t * B + n) * K, rr = n * K, prev = (t * B + n) * H, next = ((t + 1) * B + n) * H;
                 for (int j = 0; j < H; j++) {
                     // forward rule
-                    double f = sigmoid(a.get(ra + j) + r.get(rr + j) + bias[j]);
-                    double i = sigmoid(a.get(ra + H + j) + r.get(rr + H + j) + bias[H + j]);
-                    double g = tanh(a.get(ra + 2 * H + j) + r.get(rr + 2 * H + j) + bias[2 * H + j]);
-                    double o = sigmoid(a.get(ra + 3 * H + j) + r.get(rr + 3 * H + j) + bias[3 * H + j]);
-                    a.set(ra + j, f);
-                    a.set(ra + H + j, i);
-                    a.set(ra + 2 * H + j, g);
-                    a.set(ra + 3 * H + j, o);
+                    double f = sigmoid(a.get(ra + F + j) + r.get(rr + F + j) + bias[F + j]);
+                    double i = sigmoid(a.get(ra + I + j) + r.get(rr + I + j) + bias[I + j]);
+                    double g = tanh(a.get(ra + G + j) + r.get(rr + G + j) + bias[G + j]);
+                    double o = sigmoid(a.get(ra + O + j) + r.get(rr + O + j) + bias[O + j]);
+                    a.set(ra + F + j, f);
+                    a.set(ra + I + j, i);
+                    a.set(ra + G + j, g);
+                    a.set(ra + O + j, o);
                     double cPrev = cb.get(prev + j);
                     double c = on ? f * cPrev + i * g : cPrev; // masked step: state carried unchanged
                     double tanhc = tanh(c);
@@ -204,6 +205,7 @@ public final class LstmCell extends BaseCell {
         }
         Cache cache = (Cache) sc;
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 4 * H;
+        final int F = FORGET * H, I = INPUT * H, G = CANDIDATE * H, O = OUTPUT * H;
         INDArray dGates = scratch(0, (long) T * B, K); // dL/da for every step (every entry written below)
         INDArray dRec = Tensors.zeros(dtype, B, K); // dL/da_t of the current step
         INDArray dh = copyOrZeros(dLast == null ? null : dLast.h(), B); // gradient reaching h_t through the recurrence
@@ -220,19 +222,19 @@ public final class LstmCell extends BaseCell {
                     double dhv = dhf.get(rh + j) + (dHf == null ? 0.0 : dHf.get(prev + j));
                     double dcv = dcf.get(rh + j);
                     if (!on) { // masked: h and c were copied, so are their gradients
-                        dA.set(ra + j, 0.0);
-                        dA.set(ra + H + j, 0.0);
-                        dA.set(ra + 2 * H + j, 0.0);
-                        dA.set(ra + 3 * H + j, 0.0);
-                        dr.set(rr + j, 0.0);
-                        dr.set(rr + H + j, 0.0);
-                        dr.set(rr + 2 * H + j, 0.0);
-                        dr.set(rr + 3 * H + j, 0.0);
+                        dA.set(ra + F + j, 0.0);
+                        dA.set(ra + I + j, 0.0);
+                        dA.set(ra + G + j, 0.0);
+                        dA.set(ra + O + j, 0.0);
+                        dr.set(rr + F + j, 0.0);
+                        dr.set(rr + I + j, 0.0);
+                        dr.set(rr + G + j, 0.0);
+                        dr.set(rr + O + j, 0.0);
                         dhf.set(rh + j, dhv);
                         continue;
                     }
                     // backward rule (derivatives of the forward rule above)
-                    double f = a.get(ra + j), i = a.get(ra + H + j), g = a.get(ra + 2 * H + j), o = a.get(ra + 3 * H + j);
+                    double f = a.get(ra + F + j), i = a.get(ra + I + j), g = a.get(ra + G + j), o = a.get(ra + O + j);
                     double tanhc = tc.get(prev + j);
                     double cPrev = cb.get(prev + j);
                     dcv += dhv * o * (1 - tanhc * tanhc); // h = o·tanh(c)
@@ -240,18 +242,18 @@ public final class LstmCell extends BaseCell {
                     double daI = dcv * g * i * (1 - i);
                     double daG = dcv * i * (1 - g * g);
                     double daO = dhv * tanhc * o * (1 - o);
-                    dA.set(ra + j, daF);
-                    dA.set(ra + H + j, daI);
-                    dA.set(ra + 2 * H + j, daG);
-                    dA.set(ra + 3 * H + j, daO);
-                    dr.set(rr + j, daF);
-                    dr.set(rr + H + j, daI);
-                    dr.set(rr + 2 * H + j, daG);
-                    dr.set(rr + 3 * H + j, daO);
-                    db[j] += daF;
-                    db[H + j] += daI;
-                    db[2 * H + j] += daG;
-                    db[3 * H + j] += daO;
+                    dA.set(ra + F + j, daF);
+                    dA.set(ra + I + j, daI);
+                    dA.set(ra + G + j, daG);
+                    dA.set(ra + O + j, daO);
+                    dr.set(rr + F + j, daF);
+                    dr.set(rr + I + j, daI);
+                    dr.set(rr + G + j, daG);
+                    dr.set(rr + O + j, daO);
+                    db[F + j] += daF;
+                    db[I + j] += daI;
+                    db[G + j] += daG;
+                    db[O + j] += daO;
                     dcf.set(rh + j, dcv * f); // c_t = f·c_{t-1} + ...
                     dhf.set(rh + j, 0.0);
                 }

@@ -31,8 +31,8 @@ public final class RnnCell extends BaseCell {
      */
     public RnnCell(int inputSize, int hiddenSize, DataType dtype, Init init) {
         super(inputSize, hiddenSize, dtype);
-        Wxh = params.add("W_xh", init.weights(dtype, inputSize, hiddenSize, inputSize, hiddenSize, hiddenSize));
-        Whh = params.add("W_hh", init.weights(dtype, hiddenSize, hiddenSize, hiddenSize, hiddenSize, hiddenSize));
+        Wxh = params.add("W_xh", init.weights(dtype, inputSize, hiddenSize, Init.Fans.of(inputSize, hiddenSize).scale(hiddenSize)));
+        Whh = params.add("W_hh", init.weights(dtype, hiddenSize, hiddenSize, Init.Fans.of(hiddenSize, hiddenSize).scale(hiddenSize)));
         bh = params.add("b_h", Tensors.zeros(dtype, 1, hiddenSize));
     }
 

@@ -79,7 +79,7 @@ public final class Charts {
         new Color(0x6BAED6), new Color(0xC6DBEF), new Color(0xF7F7F7), new Color(0xFDDBC7), new Color(0xF4A582),
     };
 
-    private static final String FONT = "DejaVu Sans";
+    static final String FONT = "DejaVu Sans";
 
     private Charts() {}
 
@@ -108,7 +108,6 @@ public final class Charts {
         Double colorMin;
         Double colorMax;
         Boolean showValues;
-        String xPattern = "#,##0.###";
 
         Frame(String title, String xLabel, String yLabel) {
             this.title = title == null ? "" : title;
@@ -128,7 +127,6 @@ public final class Charts {
             c.colorMin = colorMin;
             c.colorMax = colorMax;
             c.showValues = showValues;
-            c.xPattern = xPattern;
             return c;
         }
 
@@ -160,21 +158,6 @@ public final class Charts {
             checkRange("yRange", min, max);
             this.yMin = min;
             this.yMax = max;
-            return this;
-        }
-
-        /**
-         * {@link java.text.DecimalFormat} pattern of the x tick labels of line charts (default
-         * {@code "#,##0.###"}: 1,000); {@code "0"} for years (2000, not 2,000).
-         */
-        public Frame xPattern(String decimalPattern) {
-            try {
-                new java.text.DecimalFormat(decimalPattern);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw Msg.badInput("Charts: pola angka sumbu x '" + decimalPattern + "' tidak valid; contoh: \"0\" atau \"#,##0.##\".",
-                        "Charts: x axis number pattern '" + decimalPattern + "' is not valid; e.g. \"0\" or \"#,##0.##\".");
-            }
-            this.xPattern = decimalPattern;
             return this;
         }
 
@@ -443,7 +426,10 @@ public final class Charts {
             c.getStyler().setYAxisMin(f.yMin);
             c.getStyler().setYAxisMax(f.yMax);
         }
-        c.getStyler().setXAxisDecimalPattern(f.xPattern);
+        c.getStyler().setXAxisDecimalPattern(DECIMAL_PATTERN);
+        if (!f.logY) {
+            c.getStyler().setYAxisDecimalPattern(DECIMAL_PATTERN);
+        }
         spreadXTicks(c, series, firstX);
         c.getStyler().setMarkerSize(5);
         Set<String> names = new HashSet<>();
@@ -502,6 +488,9 @@ public final class Charts {
         c.getStyler().setYAxisLogarithmic(f.logY);
         c.getStyler().setYAxisMin(f.yMin);
         c.getStyler().setYAxisMax(f.yMax);
+        if (!f.logY) {
+            c.getStyler().setYAxisDecimalPattern(DECIMAL_PATTERN);
+        }
         c.getStyler().setAvailableSpaceFill(0.7);
         c.getStyler().setOverlapped(false);
         c.getStyler().setPlotGridVerticalLinesVisible(false);
@@ -743,7 +732,7 @@ public final class Charts {
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(true);
         s.setPlotBorderColor(new Color(0xBBBBBB));
-        s.setChartTitleFont(new Font(FONT, Font.BOLD, 15));
+        s.setChartTitleFont(new Font(FONT, Font.BOLD, titleFontSize(f.title, f.width)));
         s.setChartTitleVisible(!f.title.isEmpty());
         s.setChartTitleBoxVisible(false);
         s.setChartFontColor(new Color(0x222222));
@@ -770,6 +759,30 @@ public final class Charts {
             a.setPlotMargin(4);
         }
     }
+
+    /** Title font size: 15 pt, smaller (down to 10 pt) when the title would not fit into the chart's width. */
+    static int titleFontSize(String title, int width) {
+        java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scratch.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            // XChart centres the title over the plot area, which starts right of the y axis (its title and
+            // tick labels, ~80 px): the title fits when it is no wider than the chart minus twice that offset
+            int available = width - 2 * 10 - 2 * 80;
+            for (int size = 15; size > 10; size--) {
+                java.awt.FontMetrics fm = g.getFontMetrics(new Font(FONT, Font.BOLD, size));
+                if (fm.stringWidth(title) <= available) {
+                    return size;
+                }
+            }
+            return 10;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The tick label pattern of linear value axes: {@code 0.05}, never XChart's {@code .05}. */
+    static final String DECIMAL_PATTERN = "#,##0.###";
 
     private static void requireFrame(Frame f, String op) {
         if (f == null) {

@@ -100,7 +100,7 @@ class Latihan07Test {
     void checkReadOutThrowsOnAWrongAnswer() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Latihan07.checkReadOut(manyToOneVariant((n, len, T) -> T - 1, true)));
-        assertTrue(e.getMessage().startsWith("Latihan 7a: LAST_PADDED_STEP"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Latihan 7.1: LAST_PADDED_STEP"), e.getMessage());
     }
 
     // ------------------------------------------------------------------ 7b

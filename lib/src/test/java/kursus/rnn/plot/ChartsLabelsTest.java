@@ -135,4 +135,36 @@ class ChartsLabelsTest {
         assertEquals(90, many.getStyler().getXAxisLabelRotation());
         assertTrue(many.getStyler().getAxisTickLabelsFont().getSize() < 11, "smaller font for 80 categories");
     }
+
+    @Test
+    void aLongTitleGetsASmallerFontSoItFitsAndAShortOneKeeps15pt() {
+        assertEquals(15, Charts.titleFontSize("Judul / Title", 560));
+        String longTitle = "Probabilitas huruf setelah \"he\" / Next-letter probabilities after \"he\"";
+        int size = Charts.titleFontSize(longTitle, 560);
+        assertTrue(size < 15 && size >= 10, "size " + size);
+        // rendered: the title's last letters must not touch the right edge (the column of pixels there stays white)
+        BufferedImage img = Charts.bar(Charts.frame(longTitle, "x", "p").size(560, 360), new String[] {"h", "e"},
+                Charts.series("p", new double[] {0.4, 0.2}));
+        for (int y = 0; y < 40; y++) {
+            for (int x = 560 - 8; x < 560; x++) {
+                assertEquals(0xFFFFFF, img.getRGB(x, y) & 0xFFFFFF, "title pixel at the right edge: (" + x + ", " + y + ")");
+            }
+        }
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        int width = g.getFontMetrics(new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, size)).stringWidth(longTitle);
+        int wider = g.getFontMetrics(new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, size + 1)).stringWidth(longTitle);
+        g.dispose();
+        assertTrue(width <= 560 - 180 && wider > 560 - 180, width + " / " + wider);
+        CategoryChart c = Charts.barChart(Charts.frame(longTitle, "x", "p").size(560, 360), new String[] {"h", "e"},
+                Charts.series("p", new double[] {0.4, 0.2}));
+        assertEquals(size, c.getStyler().getChartTitleFont().getSize());
+    }
+
+    @Test
+    void linearValueAxesWriteALeadingZero() {
+        CategoryChart bar = Charts.barChart(frame(), new String[] {"a", "b"}, Charts.series("p", new double[] {0.42, 0.05}));
+        String pattern = bar.getStyler().getYAxisDecimalPattern();
+        assertEquals("0.05", new DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(0.05));
+        assertEquals(pattern, Charts.lineChart(frame(), Charts.series("y", new double[] {0.05, 0.1})).getStyler().getYAxisDecimalPattern());
+    }
 }
