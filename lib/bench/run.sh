@@ -27,6 +27,7 @@ if [ -z "${BENCH_CP:-}" ]; then
   mvn -B -ntp -q -pl lib dependency:build-classpath -Dmdep.outputFile="$ROOT/lib/target/bench-cp.txt" >/dev/null
   # a private copy of the classes, so that a rebuild during the (long) run cannot change them
   SNAP=$(mktemp -d)
+  trap 'rm -rf "$SNAP"' EXIT
   cp -r lib/target/classes "$SNAP/classes"
   cp -r lib/target/test-classes "$SNAP/test-classes"
   BENCH_CP="$SNAP/classes:$SNAP/test-classes:$(cat lib/target/bench-cp.txt)"
