@@ -293,7 +293,7 @@ class GradingTest(unittest.TestCase):
         for name in ("andi.ipynb", "budi.ipynb", "gita-empty.ipynb", "hadi-notjson.ipynb", "indah-python.ipynb"):
             shutil.copy(self.subs / name, again / name)
         rc, log = quiet(cw.main, ["grade", "--submissions", str(again), "--out", str(self.tmp / "out2"),
-                                  "--jobs", "2", "--timeout", "45"])
+                                  "--jobs", "2", "--timeout", "120"])
         self.assertEqual(rc, 0, log)
         with open(self.tmp / "out2" / "grades.csv", encoding="utf-8") as f:
             rows2 = list(csv.DictReader(f))
