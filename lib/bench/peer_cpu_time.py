@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs a peer script from shared/bench/peers and adds CPU-time keys to its JSON line.
+"""Runs a peer script from lib/bench/peers and adds CPU-time keys to its JSON line.
 
 The peers time their training loop with two calls of time.perf_counter() (wall clock). On a
 shared machine the wall clock also counts time spent waiting for a CPU. This wrapper lets the

@@ -27,6 +27,7 @@ if [ -z "${BENCH_CP:-}" ]; then
   mvn -B -ntp -q -pl lib dependency:build-classpath -Dmdep.outputFile="$ROOT/lib/target/bench-cp.txt" >/dev/null
   # a private copy of the classes, so that a rebuild during the (long) run cannot change them
   SNAP=$(mktemp -d)
+  trap 'rm -rf "$SNAP"' EXIT
   cp -r lib/target/classes "$SNAP/classes"
   cp -r lib/target/test-classes "$SNAP/test-classes"
   BENCH_CP="$SNAP/classes:$SNAP/test-classes:$(cat lib/target/bench-cp.txt)"
@@ -58,7 +59,7 @@ record() { # label, command...
   fi
 }
 
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(getconf _NPROCESSORS_ONLN) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "raw lines -> $OUT"
 for cfg in "${CONFIGS[@]}"; do
   [[ -n "$ONLY" && "$cfg" != *"$ONLY"* ]] && continue

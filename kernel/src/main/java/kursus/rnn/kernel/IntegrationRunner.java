@@ -51,6 +51,7 @@ public final class IntegrationRunner {
         String starts = "8";
         boolean refresh = false;
         boolean skipNotebooks = false;
+        boolean skipBrowser = false;
         boolean skipClaims = false;
         String only = "";
         String retries = "";
@@ -66,6 +67,7 @@ public final class IntegrationRunner {
                 case "--refresh" -> refresh = Boolean.parseBoolean(args[++k]);
                 case "--skip-notebooks" -> skipNotebooks = Boolean.parseBoolean(args[++k]);
                 case "--skip-claims" -> skipClaims = Boolean.parseBoolean(args[++k]);
+                case "--skip-browser" -> skipBrowser = Boolean.parseBoolean(args[++k]);
                 // empty values may be dropped by Maven: an option directly followed by another one is empty
                 case "--only" -> only = k + 1 < args.length && !args[k + 1].startsWith("--") ? args[++k] : "";
                 case "--retries" -> retries = k + 1 < args.length && !args[k + 1].startsWith("--") ? args[++k] : "";
@@ -85,8 +87,14 @@ public final class IntegrationRunner {
         System.out.println("[kursus-it] Python: " + python);
 
         // The harness's own static checks (no kernel): a broken check must not pass silently.
-        if (run(List.of(python, "-m", "unittest", "discover", "-s", "kernel/src/test/python", "-p", "test_*.py"),
-                repo, jupyterDir) != 0) {
+        // With -Dkursus.only (a developer running one lesson) the slow kernel tests of the self-test (grading a
+        // class of notebooks) are skipped; every full run, CI's included, runs them.
+        ProcessBuilder selfTest = process(List.of(python, "-m", "unittest", "discover", "-s", "kernel/src/test/python",
+                "-p", "test_*.py"), repo, jupyterDir).inheritIO();
+        if (!only.isBlank()) {
+            selfTest.environment().put("KURSUS_SKIP_SLOW_SELFTESTS", "1");
+        }
+        if (selfTest.start().waitFor() != 0) {
             fail("Uji mandiri harness gagal (lihat log di atas).", "Harness self-test failed (see the log above).");
         }
 
@@ -135,6 +143,10 @@ public final class IntegrationRunner {
         }
         if (run(cmd, repo, jupyterDir) != 0) {
             fail("Pemeriksaan notebook gagal (lihat log di atas).", "Notebook check failed (see the log above).");
+        }
+        if (!skipBrowser && only.isBlank() && BrowserTest.run(repo, jupyterDir, python) != 0) {
+            fail("Uji peramban gagal (lihat log di atas dan kernel/target/browser/).",
+                    "Browser test failed (see the log above and kernel/target/browser/).");
         }
     }
 
@@ -254,7 +266,7 @@ public final class IntegrationRunner {
         System.out.println("[kursus-it] harness fails the throwing cell and the false claim, passes the true claim: OK");
     }
 
-    private static int run(List<String> cmd, Path dir, Path jupyterDir) throws IOException, InterruptedException {
+    static int run(List<String> cmd, Path dir, Path jupyterDir) throws IOException, InterruptedException {
         System.out.println("[kursus-it] " + String.join(" ", cmd));
         return process(cmd, dir, jupyterDir).inheritIO().start().waitFor();
     }

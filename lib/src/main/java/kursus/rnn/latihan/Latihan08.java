@@ -64,9 +64,9 @@ public final class Latihan08 {
         new Case("C", 5, 1.7, 803, 813),
     };
 
-    /** Runs the student's function and prints the verdict; throws {@link IllegalStateException} on failure. */
+    /** Runs the student's function and prints the verdict; throws {@link ExerciseFailedException} ("Latihan 8.1: MISTAKE") on failure. */
     public static void checkSampleNext(SampleFunction f) {
-        Exercise.printOrThrow("Latihan 8", evaluateSampleNext(f));
+        Exercise.report("Latihan 8.1", evaluateSampleNext(f));
     }
 
     /** Runs the checks without printing or throwing (used by the tests and to show a wrong answer). */

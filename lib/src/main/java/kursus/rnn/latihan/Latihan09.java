@@ -73,9 +73,9 @@ public final class Latihan09 {
         new Case("B", new int[] {3, 6, 1}, 5, 3, 902),
     };
 
-    /** Runs the student's function and prints the verdict; throws {@link IllegalStateException} on failure. */
+    /** Runs the student's function and prints the verdict; throws {@link ExerciseFailedException} ("Latihan 9.1: MISTAKE") on failure. */
     public static void checkManyToOne(ManyToOne f) {
-        Exercise.printOrThrow("Latihan 9", evaluateManyToOne(f));
+        Exercise.report("Latihan 9.1", evaluateManyToOne(f));
     }
 
     /** Runs the checks without printing or throwing (used by the tests). */

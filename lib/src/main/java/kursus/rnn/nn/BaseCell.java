@@ -19,8 +19,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code x_t·W_x} and the recurrent part {@code h_{t-1}·W_h} (the rows of {@code W}). The input
  * part does not depend on the previous state, so it is computed for all {@code T} steps in one
  * matrix product before the time loop; inside the loop there is one product per step for all gates
- * together. Element-wise rules (gates, state update and their derivatives) are loops over the
- * arrays' memory ({@link Flat}), written next to each other in each cell.
+ * together. Weight gradients are summed over all steps in one product each.
+ *
+ * <p>Each cell has two forms of that pass, tested to give the same numbers
+ * ({@code Float32PathTest}): for FLOAT (training) the element-wise rules run on {@code float[]}
+ * workspaces in short loops the JIT vectorises, with the products on row blocks of native buffers
+ * ({@link F32}); for DOUBLE (gradient checks, the paper's numbers) they run over the arrays' memory
+ * ({@link Flat}) in double precision. Both name the gate blocks of the fused weights ({@code F, I, G, O}
+ * for the LSTM, {@code Z, R} for the GRU) so the lines read like the equations of each cell's Javadoc.
+ * A cell written elsewhere needs none of this: implementing {@link RecurrentCell#forward} and
+ * {@link RecurrentCell#backward} is enough (see {@link RecurrentCell#forwardSequence}).
  */
 public abstract class BaseCell implements RecurrentCell {
     protected final int inputSize;

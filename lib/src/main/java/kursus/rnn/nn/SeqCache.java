@@ -36,20 +36,26 @@ class SeqCache extends SequenceCache {
         return input.on(t, n);
     }
 
-    /** All outputs h_1..h_T as {@code [T, B, H]} (a view, made on first use: each view costs ND4J overhead). */
+    /**
+     * All outputs h_1..h_T as {@code [T, B, H]}, made on first use. A copy, not a view of {@code hBuf}:
+     * on ND4J 1.0.0-M2.1 a view that starts at an offset (here after h_0) gives an EMPTY array for
+     * {@code slice(T-1)} / {@code get(point(T-1), ...)} (the offset is counted twice against the buffer
+     * length), so a student's {@code out.h().slice(t)} and {@link Recurrent.Output#stateAt} failed at the
+     * last step. The copy costs {@code T·B·H} values once per forward pass.
+     */
     @Override
     public INDArray h() {
         if (hAll == null) {
-            hAll = Tensors.rows(hBuf, B, (long) (T + 1) * B).reshape('c', T, B, H);
+            hAll = Tensors.rows(hBuf, B, (long) (T + 1) * B).reshape('c', T, B, H).dup('c');
         }
         return hAll;
     }
 
-    /** All cell states c_1..c_T as {@code [T, B, H]} (LSTM), else null. */
+    /** All cell states c_1..c_T as {@code [T, B, H]} (LSTM), else null; a copy, as {@link #h()}. */
     @Override
     public INDArray c() {
         if (cAll == null && cBuf != null) {
-            cAll = Tensors.rows(cBuf, B, (long) (T + 1) * B).reshape('c', T, B, H);
+            cAll = Tensors.rows(cBuf, B, (long) (T + 1) * B).reshape('c', T, B, H).dup('c');
         }
         return cAll;
     }

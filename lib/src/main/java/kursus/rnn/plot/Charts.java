@@ -108,7 +108,6 @@ public final class Charts {
         Double colorMin;
         Double colorMax;
         Boolean showValues;
-        String xPattern = "#,##0.###";
 
         Frame(String title, String xLabel, String yLabel) {
             this.title = title == null ? "" : title;
@@ -128,7 +127,6 @@ public final class Charts {
             c.colorMin = colorMin;
             c.colorMax = colorMax;
             c.showValues = showValues;
-            c.xPattern = xPattern;
             return c;
         }
 
@@ -160,21 +158,6 @@ public final class Charts {
             checkRange("yRange", min, max);
             this.yMin = min;
             this.yMax = max;
-            return this;
-        }
-
-        /**
-         * {@link java.text.DecimalFormat} pattern of the x tick labels of line charts (default
-         * {@code "#,##0.###"}: 1,000); {@code "0"} for years (2000, not 2,000).
-         */
-        public Frame xPattern(String decimalPattern) {
-            try {
-                new java.text.DecimalFormat(decimalPattern);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw Msg.badInput("Charts: pola angka sumbu x '" + decimalPattern + "' tidak valid; contoh: \"0\" atau \"#,##0.##\".",
-                        "Charts: x axis number pattern '" + decimalPattern + "' is not valid; e.g. \"0\" or \"#,##0.##\".");
-            }
-            this.xPattern = decimalPattern;
             return this;
         }
 
@@ -443,7 +426,7 @@ public final class Charts {
             c.getStyler().setYAxisMin(f.yMin);
             c.getStyler().setYAxisMax(f.yMax);
         }
-        c.getStyler().setXAxisDecimalPattern(f.xPattern);
+        c.getStyler().setXAxisDecimalPattern(DECIMAL_PATTERN);
         if (!f.logY) {
             c.getStyler().setYAxisDecimalPattern(DECIMAL_PATTERN);
         }

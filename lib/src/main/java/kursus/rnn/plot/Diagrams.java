@@ -312,7 +312,8 @@ public final class Diagrams {
      *   <li>{@code MANY_TO_MANY_ALIGNED}: as many outputs as inputs, one per column;</li>
      *   <li>{@code MANY_TO_MANY}: the inputs (encoder columns), then the outputs (decoder columns).</li>
      * </ul>
-     * Size: {@link #exampleWidth(int)} × {@link #HEIGHT}; at most {@link #MAX_EXAMPLE_COLUMNS} columns.
+     * Size: {@link #exampleWidth(int)} × {@link #HEIGHT}, wider when the title or caption needs it (the columns are
+     * then centred); at most {@link #MAX_EXAMPLE_COLUMNS} columns.
      */
     public static BufferedImage example(String title, Kind kind, String[] inputs, String[] outputs, String caption) {
         if (kind == null || inputs == null || outputs == null) {
@@ -334,17 +335,20 @@ public final class Diagrams {
                     "Diagrams.example: " + nIn + " inputs and " + nOut + " outputs do not fit " + kind
                             + " (one-to-one 1/1, one-to-many 1/n, many-to-one n/1, aligned n/n; at most " + MAX_EXAMPLE_COLUMNS + " columns).");
         }
-        int width = exampleWidth(cols);
+        // wider than the columns when the title or caption needs it; the columns are then centred
+        int width = Math.max(exampleWidth(cols), Math.max(textWidth(title, Canvas.font(Font.BOLD, 17)),
+                textWidth(caption, Canvas.font(Font.ITALIC, 14))) + 40);
+        int left = exampleLeft(width, cols);
         BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Canvas.start(img);
         title(g, title, width);
         for (int c = 0; c < cols; c++) {
-            int cx = exampleColumnX(c);
+            int cx = left + exampleColumnX(c);
             String in = exampleInput(kind, inputs, c);
             String out = exampleOutput(kind, outputs, nIn, cols, c);
             box(g, cx, H_ROW, EX_BOX_W, EX_BOX_H, H_FILL, H_LINE);
             if (c > 0) {
-                arrow(g, exampleColumnX(c - 1) + EX_BOX_W / 2, H_ROW, cx - EX_BOX_W / 2, H_ROW);
+                arrow(g, cx - EX_COL + EX_BOX_W / 2, H_ROW, cx - EX_BOX_W / 2, H_ROW);
             }
             g.setFont(Canvas.font(Font.PLAIN, 14));
             if (in != null) {
@@ -359,13 +363,30 @@ public final class Diagrams {
                 g.setColor(INK);
                 Canvas.centered(g, out, cx, Y_ROW + 5);
                 if (feedsBack(kind, nIn, c) && c + 1 < cols) {
-                    feedback(g, cx + EX_BOX_W / 2, Y_ROW, exampleColumnX(c + 1) - EX_BOX_W / 2 + 6, H_ROW - EX_BOX_H / 2);
+                    feedback(g, cx + EX_BOX_W / 2, Y_ROW, cx + EX_COL - EX_BOX_W / 2 + 6, H_ROW - EX_BOX_H / 2);
                 }
             }
         }
         caption(g, caption, width);
         g.dispose();
         return img;
+    }
+
+    /** Width in pixels of {@code s} in {@code font} (0 for null or empty). */
+    static int textWidth(String s, Font font) {
+        if (s == null || s.isEmpty()) {
+            return 0;
+        }
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        int w = g.getFontMetrics(font).stringWidth(s);
+        g.dispose();
+        return w;
+    }
+
+    /** Left offset of the columns of {@link #example} in an image {@code width} pixels wide. */
+    static int exampleLeft(int width, int columns) {
+        return (width - exampleWidth(columns)) / 2;
     }
 
     static final int EX_BOX_W = 84;

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Benchmark (not a test): character-level language model training steps with the library's
  * {@link CharLanguageModel}, the same model and procedure as the numpy/PyTorch peers in
- * {@code shared/bench/peers/} (see their README):
+ * {@code lib/bench/peers/} (numpy and PyTorch; {@code lib/bench/run.sh} runs them side by side):
  *
  * <ul>
  *   <li>corpus {@code /usr/share/common-licenses/GPL-3}, vocabulary = sorted set of its characters;

@@ -119,8 +119,8 @@ class Latihan08Test {
 
     @Test
     void checkThrowsOnAWrongAnswer() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ExerciseFailedException e = assertThrows(ExerciseFailedException.class,
                 () -> Latihan08.checkSampleNext((z, t, rng) -> 0));
-        assertTrue(e.getMessage().startsWith("Latihan 8"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Latihan 8.1: "), e.getMessage());
     }
 }

@@ -96,8 +96,8 @@ class Latihan09Test {
         assertEquals(Mistake.WRONG_SHAPE, Latihan09.evaluateManyToOne((c, x, m) -> carried(c, x, m).transpose()).mistake());
         assertEquals(Mistake.EXCEPTION, Latihan09.evaluateManyToOne((c, x, m) -> { throw new UnsupportedOperationException("TODO"); }).mistake());
         assertEquals(Mistake.EXCEPTION, Latihan09.evaluateManyToOne((c, x, m) -> null).mistake());
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ExerciseFailedException e = assertThrows(ExerciseFailedException.class,
                 () -> Latihan09.checkManyToOne((c, x, m) -> x.slice(0)));
-        assertTrue(e.getMessage().startsWith("Latihan 9"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Latihan 9.1: "), e.getMessage());
     }
 }

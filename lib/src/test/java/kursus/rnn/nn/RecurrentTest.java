@@ -225,4 +225,20 @@ class RecurrentTest {
         assertEquals(DataType.FLOAT, hf.dataType());
         assertTrue(maxDiff(hd, hf) < 1e-5, "max diff " + maxDiff(hd, hf));
     }
+
+    @Test
+    void everyStepOfTheOutputCanBeSlicedIncludingTheLast() {
+        // ND4J 1.0.0-M2.1 returned an empty array for the last slice of an offset view (SeqCache.h())
+        for (CellKind kind : new CellKind[] {CellKind.RNN, CellKind.LSTM, CellKind.GRU}) {
+            RecurrentCell cell = kind.create(3, 5, org.nd4j.linalg.api.buffer.DataType.DOUBLE, Init.xavierUniform(new kursus.rnn.random.NumpyRandom(1)));
+            Recurrent.Output o = new Recurrent(cell).forward(new kursus.rnn.random.NumpyRandom(2).randn(4, 10, 3));
+            for (int t = 0; t < 4; t++) {
+                org.nd4j.linalg.api.ndarray.INDArray h = o.h().slice(t);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {10, 5}, h.shape(), kind + " t=" + t);
+                org.junit.jupiter.api.Assertions.assertEquals(o.h().getDouble(t, 3, 2), h.getDouble(3, 2), 0.0);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {10, 5}, o.stateAt(t).h().shape());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(0.0, o.h().slice(3).sub(o.last().h()).amaxNumber().doubleValue(), 0.0, kind.toString());
+        }
+    }
 }

@@ -220,15 +220,6 @@ class ChartsTest {
     }
 
     @Test
-    void yearsOnTheXAxisCanBeWrittenWithoutAThousandsSeparator() {
-        XYChart c = Charts.lineChart(frame().xPattern("0"), Charts.series("close", new double[] {2000, 2001.5}, new double[] {1, 2}));
-        assertEquals("0", c.getStyler().getXAxisDecimalPattern());
-        assertEquals("#,##0.###", Charts.lineChart(frame(), Charts.series("a", TRAIN)).getStyler().getXAxisDecimalPattern());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> frame().xPattern("0.0.0"));
-        assertTrue(e.getMessage().contains("[ID]") && e.getMessage().contains("pattern"), e.getMessage());
-    }
-
-    @Test
     void decadeLabelsAreDecimalsWhenEveryDecadeIsShortAndPowersOtherwise() {
         assertTrue(!Charts.usesPowers(-3, 5));
         assertTrue(Charts.usesPowers(-4, 2));

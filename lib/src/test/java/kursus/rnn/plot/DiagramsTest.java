@@ -52,6 +52,19 @@ class DiagramsTest {
     }
 
     @Test
+    void exampleWidensForALongTitleAndCentresItsColumns() throws Exception {
+        String title = "One-to-one: kantong huruf → bahasa / bag of letters → language";
+        BufferedImage img = roundTrip(Diagrams.example(title, Diagrams.Kind.ONE_TO_ONE, new String[] {"x"}, new String[] {"y"}, "c"));
+        int needed = Diagrams.textWidth(title, Canvas.font(java.awt.Font.BOLD, 17));
+        assertTrue(img.getWidth() >= needed + 40, img.getWidth() + " < " + needed);
+        int left = Diagrams.exampleLeft(img.getWidth(), 1);
+        assertTrue(left > 0);
+        int cx = left + Diagrams.exampleColumnX(0);
+        assertEquals(img.getWidth() / 2, cx, 1.0, "the single column sits in the middle");
+        assertEquals(Diagrams.H_FILL, at(img, new Point(cx - Diagrams.EX_BOX_W / 2 + 5, Diagrams.H_ROW + Diagrams.EX_BOX_H / 2 - 5)));
+    }
+
+    @Test
     void exampleRejectsCountsThatDoNotFitTheShape() {
         assertThrows(IllegalArgumentException.class,
                 () -> Diagrams.example("t", Diagrams.Kind.MANY_TO_MANY_ALIGNED, new String[] {"a", "b"}, new String[] {"O"}, ""));
