@@ -146,14 +146,17 @@ def interrupt_case(km, kc, pid, name, code, after, max_latency, reply_timeout):
         problems.append("%s: reply status %r, expected 'error' (interrupted)" % (name, status))
     if not any("Interrupt" in e or "interrupt" in e for e in errors):
         problems.append("%s: no error output naming the interrupt (got %r)" % (name, errors[:1]))
-    # the loop must really have stopped: the kernel is (nearly) idle over the next second
-    c0 = cpu_seconds(pid) if pid else None
-    if c0 is not None:
+    # The loop must really have stopped. Right after the reply the JVM may still compile and collect (a
+    # burst of a few tenths of a second on an idle machine), so the second *after* a settling second is
+    # measured: a loop still running would use about a full CPU second there.
+    if pid and cpu_seconds(pid) is not None:
+        time.sleep(1.0)
+        c0 = cpu_seconds(pid)
         time.sleep(1.0)
         used = cpu_seconds(pid) - c0
-        if used > 0.5:
-            problems.append("%s: the kernel used %.2f s CPU in the second after the reply: the loop is still "
-                            "running in the background" % (name, used))
+        if used > 0.7:
+            problems.append("%s: the kernel used %.2f s CPU in the second second after the reply: the loop is "
+                            "still running in the background" % (name, used))
     reply2, out2, err2 = run_cell(kc, "System.out.println(keep + 1);", 60)
     if reply2 is None or reply2["content"].get("status") != "ok" or out2.strip() != "42":
         problems.append("%s: next cell 'keep + 1' gave status %s, output %r, errors %r" % (
