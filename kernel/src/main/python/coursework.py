@@ -160,6 +160,18 @@ def _next_code_cell(cells, after: int) -> Optional[int]:
     return None
 
 
+CHECK_CALL_RE = re.compile(r"\bLatihan\d+\s*\.\s*check\w*\s*\(")
+
+
+def _check_cells(cells, after: int, count: int) -> List[Optional[int]]:
+    """The check cells of the `count` solution regions of cell `after`, in order: the next code cells that call
+    a library check (``LatihanNN.checkXxx(...)``), one per region; without such calls, the next code cell."""
+    found = [j for j in range(after + 1, len(cells))
+             if cells[j].get("cell_type") == "code" and CHECK_CALL_RE.search(source_of(cells[j]))]
+    nxt = _next_code_cell(cells, after)
+    return [found[k] if k < len(found) else nxt for k in range(count)]
+
+
 def _stub_line(lines: List[str], region: Region, ex_id: str) -> str:
     indent = re.match(r"\s*", lines[region.begin]).group(0)
     # statements after the region in the same block would be unreachable after a plain throw
@@ -195,11 +207,12 @@ def make_student(nb: dict, name: str) -> Tuple[dict, List[dict]]:
         for r, ex_id in sorted(items, key=lambda t: -t[0].begin):
             lines[r.begin + 1:r.end] = [_stub_line(lines, r, ex_id)]
         cell["source"] = "\n".join(lines)
-        check = _next_code_cell(cells, ci)
-        for c in [ci] + ([check] if check is not None else []):
+        ordered = sorted(items, key=lambda t: t[0].begin)
+        checks = _check_cells(cells, ci, len(ordered))
+        for c in [ci] + [k for k in checks if k is not None]:
             cells[c]["outputs"] = []
             cells[c]["execution_count"] = None
-        for r, ex_id in sorted(items, key=lambda t: t[0].begin):
+        for (r, ex_id), check in zip(ordered, checks):
             exercises.append({"id": ex_id, "solution_cell": cell.get("id"),
                               "check_cell": cells[check].get("id") if check is not None else None})
     meta = out.setdefault("metadata", {}).setdefault("kursus", {})
@@ -310,8 +323,12 @@ def exercises_of(nb: dict, file_name: str) -> Tuple[List[dict], str]:
     cells = nb.get("cells", [])
     lesson = lesson_of(file_name)
     exercises = []
+    per_cell: Dict[int, int] = {}
     for k, r in enumerate(regions, 1):
-        check = _next_code_cell(cells, r.cell_index)
+        j = per_cell.get(r.cell_index, 0)
+        per_cell[r.cell_index] = j + 1
+        n_in_cell = sum(1 for q in regions if q.cell_index == r.cell_index)
+        check = _check_cells(cells, r.cell_index, n_in_cell)[j]
         exercises.append({"id": f"{lesson}.{k}", "solution_cell": cells[r.cell_index].get("id"),
                           "check_cell": cells[check].get("id") if check is not None else None,
                           "_solution_index": r.cell_index, "_check_index": check})

@@ -151,6 +151,15 @@ class StudentVersionTest(unittest.TestCase):
             cw.make_student(nb, FIXTURE.name)
         self.assertIn("cell 4", str(e.exception))
 
+    def test_two_regions_in_one_cell_are_paired_with_their_own_check_calls(self):
+        nb = load(NOTEBOOKS / "02-rnn-vanilla.ipynb")
+        _, exercises = cw.make_student(nb, "02-rnn-vanilla.ipynb")
+        by_id = {c.get("id"): cw.source_of(c) for c in nb["cells"]}
+        self.assertEqual([e["id"] for e in exercises], ["2.1", "2.2"])
+        self.assertEqual(exercises[0]["solution_cell"], exercises[1]["solution_cell"])
+        self.assertIn("checkRnnCellForward", by_id[exercises[0]["check_cell"]])
+        self.assertIn("checkRnnForward", by_id[exercises[1]["check_cell"]])
+
     def test_mistake_ids_come_from_the_check_message(self):
         self.assertEqual(cw.mistake_of("ExerciseFailedException: Latihan 3.1: FORGOT_DH_NEXT\n[ID] ..."),
                          "FORGOT_DH_NEXT")
