@@ -25,8 +25,8 @@ import kursus.rnn.text.Vocabulary;
  * {@code evaluateBuildVocabulary} / {@code evaluateOneHot} return the same verdict without printing.
  *
  * <pre>{@code
- * Latihan01.checkBuildVocabulary(Solusi01::buildVocabulary);
- * Latihan01.checkOneHot(Solusi01::oneHot);
+ * Latihan01.checkBuildVocabulary(Solution01::buildVocabulary);
+ * Latihan01.checkOneHot(Solution01::oneHot);
  * }</pre>
  */
 public final class Latihan01 {
