@@ -68,8 +68,26 @@ final class BrowserTest {
         }
         candidates.addAll(List.of("chromium", "chromium-browser", "/usr/bin/chromium"));
         for (String c : candidates) {
-            if (Installer.runCommand(List.of(c, "--version"), null, false).exit() == 0) {
-                return c;
+            String path = absolute(c);
+            if (path != null && Installer.runCommand(List.of(path, "--version"), null, false).exit() == 0) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    /** The absolute path of a command (puppeteer needs one): itself if it has a separator, else found on PATH. */
+    static String absolute(String command) {
+        if (command.contains("/") || command.contains(java.io.File.separator)) {
+            return Files.isExecutable(Path.of(command)) ? Path.of(command).toAbsolutePath().toString() : null;
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return Path.of(dir, command).toAbsolutePath().toString();
             }
         }
         return null;
