@@ -313,7 +313,7 @@ public final class Charts {
         list.get(0).setLineColor(ACTUAL);
         list.get(0).setLineWidth(1.6f);
         for (int i = 1; i < list.size(); i++) {
-            list.get(i).setLineColor(PALETTE[(i == 1 ? 1 : i - 1) % PALETTE.length]);
+            list.get(i).setLineColor(PALETTE[i % PALETTE.length]); // one colour per prediction
             list.get(i).setLineStyle(new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {6f, 3f}, 0f));
         }
@@ -366,14 +366,17 @@ public final class Charts {
 
     /** The tick-label function of a date axis spanning {@code span} years. */
     static java.util.function.Function<Double, String> yearLabels(double span) {
-        if (span >= 3) {
-            return v -> Math.abs(v - Math.rint(v)) < 1e-6 ? String.valueOf((long) Math.rint(v)) : "";
-        }
-        return v -> {
+        // XChart sizes the axis from the labels of the data's ends, so no value may get an empty label
+        // (with empty ones it draws no ticks at all); a label is always the true date of its position.
+        java.util.function.Function<Double, String> yearMonth = v -> {
             long year = (long) Math.floor(v + 1e-9);
             int month = (int) Math.floor((v - year) * 12 + 1e-6) + 1;
             return String.format("%d-%02d", year, Math.min(12, Math.max(1, month)));
         };
+        if (span >= 3) {
+            return v -> Math.abs(v - Math.rint(v)) < 1e-6 ? String.valueOf((long) Math.rint(v)) : yearMonth.apply(v);
+        }
+        return yearMonth;
     }
 
     private static XYChart dateAxis(XYChart c, Series[] series) {

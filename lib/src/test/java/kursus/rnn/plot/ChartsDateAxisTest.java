@@ -19,7 +19,7 @@ class ChartsDateAxisTest {
     void longSpansAreLabelledWithWholeYearsOnly() {
         var f = Charts.yearLabels(20);
         assertEquals("2005", f.apply(2005.0));
-        assertEquals("", f.apply(2002.5));
+        assertEquals("2002-07", f.apply(2002.5)); // never empty: XChart sizes the axis from these labels
     }
 
     @Test
@@ -43,6 +43,22 @@ class ChartsDateAxisTest {
         assertEquals("2010", chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(2010.0));
         var img = Charts.render(chart);
         assertTrue(img.getWidth() > 0 && img.getHeight() > 0);
+    }
+
+    @Test
+    void theDataEndsGetNonEmptyLabelsSoXChartDrawsTicks() {
+        var f = Charts.yearLabels(19.2);
+        assertEquals("2000-01", f.apply(2000.0055));
+        assertEquals("2019-03", f.apply(2019.2));
+    }
+
+    @Test
+    void eachPredictionGetsItsOwnColour() {
+        double[] y = {1, 2, 3};
+        var chart = Charts.predictionChart(Charts.frame("t", "x", "y"), Charts.series("actual", y),
+                Charts.series("model", y), Charts.series("naive", y));
+        var s = new java.util.ArrayList<>(chart.getSeriesCollection());
+        assertTrue(!s.get(1).getLineColor().equals(s.get(2).getLineColor()), "two predictions share a colour");
     }
 
     @Test
