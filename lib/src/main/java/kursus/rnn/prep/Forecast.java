@@ -1,6 +1,7 @@
 package kursus.rnn.prep;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import kursus.rnn.core.Msg;
 
 /**
@@ -48,9 +49,7 @@ public final class Forecast {
     private final int testStart;
     private final Target target;
     private final boolean scalerOnAllDays;
-    private final double[] series; // the scaled input/target series, one value per day
-    private final double lo;
-    private final double scale;
+    private final Scaler scaler; // fitted on the training period (or on every day, for the leakage demonstration)
     private final Windows.Samples train;
     private final Windows.Samples val;
     private final Windows.Samples test;
@@ -62,54 +61,30 @@ public final class Forecast {
         this.testStart = testStart;
         this.target = target;
         this.scalerOnAllDays = scalerOnAllDays;
-        int fitEnd = scalerOnAllDays ? prices.length : valStart;
-        series = new double[prices.length];
+        int fitEnd = scalerOnAllDays ? prices.length : valStart; // days whose statistics scale the data
+        // raw[k]: PRICE the price of day k; RETURN the log return r_{k+1} = ln(p_{k+1} / p_k) of day k + 1
+        double[] raw;
         if (target == Target.PRICE) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < fitEnd; t++) {
-                min = Math.min(min, prices[t]);
-                max = Math.max(max, prices[t]);
-            }
-            lo = min;
-            scale = max > min ? max - min : 1;
-            for (int t = 0; t < prices.length; t++) {
-                series[t] = (prices[t] - lo) / scale;
-            }
+            raw = this.prices;
+            scaler = new MinMaxScaler().fit(Arrays.copyOfRange(raw, 0, fitEnd));
         } else {
-            double[] r = new double[prices.length];
-            for (int t = 1; t < prices.length; t++) {
-                r[t] = Math.log(prices[t] / prices[t - 1]);
+            raw = new double[prices.length - 1];
+            for (int k = 0; k < raw.length; k++) {
+                raw[k] = Math.log(prices[k + 1] / prices[k]);
             }
-            double sum = 0;
-            for (int t = 1; t < fitEnd; t++) {
-                sum += r[t];
-            }
-            double mean = sum / (fitEnd - 1);
-            double ss = 0;
-            for (int t = 1; t < fitEnd; t++) {
-                ss += (r[t] - mean) * (r[t] - mean);
-            }
-            lo = mean;
-            scale = Math.sqrt(ss / (fitEnd - 2));
-            for (int t = 1; t < prices.length; t++) {
-                series[t] = (r[t] - lo) / scale;
-            }
-            series[0] = 0; // no return on the first day; never read: windows start at day 1 below
+            scaler = new StandardScaler().fit(Arrays.copyOfRange(raw, 0, fitEnd - 1));
         }
-        int first = target == Target.RETURN ? window + 1 : window;
-        Windows.Samples all = Windows.seqToOne(target == Target.RETURN ? tail(series) : series, window);
-        int offset = target == Target.RETURN ? 1 : 0; // position in `series` = position in the windowed array + offset
-        int trainEnd = valStart - first;
-        int valEnd = testStart - first;
-        train = all.range(0, trainEnd);
-        val = all.range(trainEnd, valEnd);
-        test = all.range(valEnd, all.size());
-        if (offset != 0) {
-            checkPositions(test, testStart - 1);
-        } else {
-            checkPositions(test, testStart);
-        }
+        Windows.Samples all = Windows.seqToOne(scaler.transform(raw), window);
+        int first = firstTarget(target, window);
+        train = all.range(0, valStart - first);
+        val = all.range(valStart - first, testStart - first);
+        test = all.range(testStart - first, all.size());
+        checkPositions(test, target == Target.RETURN ? testStart - 1 : testStart);
+    }
+
+    /** The first day that can be a target: it needs {@code window} inputs (returns start on day 1). */
+    private static int firstTarget(Target target, int window) {
+        return target == Target.RETURN ? window + 1 : window;
     }
 
     /**
@@ -139,7 +114,7 @@ public final class Forecast {
             throw Msg.badInput("Forecast: target null; pilih Forecast.Target.PRICE atau RETURN.",
                     "Forecast: target is null; choose Forecast.Target.PRICE or RETURN.");
         }
-        int first = target == Target.RETURN ? window + 1 : window;
+        int first = firstTarget(target, window);
         if (window < 1 || valStart <= first || testStart <= valStart || testStart >= prices.length) {
             throw Msg.badInput("Forecast: butuh 1 ≤ window dan " + first + " < valStart < testStart < " + prices.length
                             + " (jumlah hari); didapat window = " + window + ", valStart = " + valStart + ", testStart = "
@@ -252,12 +227,13 @@ public final class Forecast {
                     "toPrices: needs one model output per window (" + d.length + "), got "
                             + (modelOutputs == null ? "null" : modelOutputs.length) + ".");
         }
-        double[] out = new double[d.length];
-        for (int i = 0; i < d.length; i++) {
-            out[i] = target == Target.PRICE ? lo + modelOutputs[i] * scale
-                    : prices[d[i] - 1] * Math.exp(lo + modelOutputs[i] * scale);
+        double[] values = scaler.inverseTransform(modelOutputs);
+        if (target == Target.RETURN) {
+            for (int i = 0; i < d.length; i++) {
+                values[i] = prices[d[i] - 1] * Math.exp(values[i]);
+            }
         }
-        return out;
+        return values;
     }
 
     /** Error measures of one forecast, all in price units except MAPE (%) and direction (a fraction). */
@@ -311,12 +287,6 @@ public final class Forecast {
             }
         }
         return (double) up / actual.length;
-    }
-
-    private static double[] tail(double[] a) {
-        double[] out = new double[a.length - 1];
-        System.arraycopy(a, 1, out, 0, out.length);
-        return out;
     }
 
     private static void checkPositions(Windows.Samples s, int firstExpected) {
