@@ -353,7 +353,7 @@ public final class LstmCell extends BaseCell {
                     continue;
                 }
                 for (int k = 0; k < K; k++) { // a_t = x_t·W_x + h_{t−1}·W_h + b, all gates
-                    gates[ra + k] += rec[rr + k] + bias[k];
+                    gates[ra + k] = gates[ra + k] + rec[rr + k] + bias[k]; // (x·W_x + h·W_h) + b, the order the tests and lessons were measured with
                 }
                 F32.sigmoid(gates, ra + F, ra + F + H); // f_t = σ(a_f)
                 F32.sigmoid(gates, ra + I, ra + I + H); // i_t = σ(a_i)
