@@ -84,6 +84,7 @@ public final class Dl4jCharLstmBench {
         long seed = 0;
         double clip = 5.0;
         String clipMode = "layer";
+        boolean carry = true;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
@@ -100,6 +101,7 @@ public final class Dl4jCharLstmBench {
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--clip" -> clip = Double.parseDouble(v);
                 case "--clip-mode" -> clipMode = v;
+                case "--carry" -> carry = Boolean.parseBoolean(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -155,6 +157,11 @@ public final class Dl4jCharLstmBench {
             yRest = y.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, (long) rest * T)).dup('c');
         }
 
+        INDArray[] xChunks = new INDArray[carry ? 0 : E], yChunks = new INDArray[carry ? 0 : E];
+        for (int c = 0; c < xChunks.length; c++) {
+            xChunks[c] = x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval((long) c * T, (long) (c + 1) * T)).dup('c');
+            yChunks[c] = y.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval((long) c * T, (long) (c + 1) * T)).dup('c');
+        }
         double k = 1.0 / Math.sqrt(H);
         final double threshold = clip * T; // DL4J's units: gradient of the per-sequence score (see above)
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
@@ -221,6 +228,13 @@ public final class Dl4jCharLstmBench {
         long cpu0 = mx.getCurrentThreadCpuTime();
         long proc0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
+        if (!carry) { // diagnostic: one fit per chunk, so DL4J zeroes the state before every chunk
+            for (int s = 0; s < steps; s++) {
+                net.fit(xChunks[s % E], yChunks[s % E]);
+            }
+            fullPasses = 0;
+            rest = 0;
+        }
         for (int p = 0; p < fullPasses; p++) {
             net.fit(x, y); // E updates, state zeroed at the start (the streams wrap)
         }
@@ -246,11 +260,11 @@ public final class Dl4jCharLstmBench {
                         + "\"dtype\": \"float32\", \"vocab\": %d, \"lr\": %s, \"seed\": %d, \"omp_num_threads\": %s, "
                         + "\"nd4j_threads\": %d, \"java\": \"%s\", \"cpu_s\": %.3f, \"chars_per_cpu_sec\": %.1f, "
                         + "\"process_cpu_s\": %.3f, \"chars_per_process_cpu_sec\": %.1f, "
-                        + "\"clip\": \"%s\", \"chunks_per_pass\": %d}",
+                        + "\"clip\": \"%s\", \"chunks_per_pass\": %d, \"carry_state\": %s}",
                 H, T, B, steps, (double) B * T * steps / wall, losses[0], fin, wall,
                 V, lr, seed, omp == null ? "null" : "\"" + omp + "\"",
                 Nd4j.getEnvironment().maxMasterThreads(), System.getProperty("java.version"),
                 cpu, (double) B * T * steps / cpu, proc, (double) B * T * steps / proc,
-                globalClip ? "global norm " + clip + " (listener)" : "ClipL2PerLayer " + threshold + " (= " + clip + " per char)", E));
+                globalClip ? "global norm " + clip + " (listener)" : "ClipL2PerLayer " + threshold + " (= " + clip + " per char)", E, carry));
     }
 }
