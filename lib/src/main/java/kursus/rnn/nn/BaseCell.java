@@ -35,6 +35,8 @@ public abstract class BaseCell implements RecurrentCell {
     protected final int hiddenSize;
     protected final DataType dtype;
     protected final Params params = new Params();
+    /** Large float32 arrays reused from one training step to the next (see {@link Workspace}). */
+    final Workspace ws = new Workspace(8);
 
     BaseCell(int inputSize, int hiddenSize, DataType dtype) {
         this.inputSize = Checks.positive("inputSize", inputSize);
@@ -112,6 +114,7 @@ public abstract class BaseCell implements RecurrentCell {
                     arg + ": harus hasil forward() dari sel yang sama",
                     arg + ": expected the result of forward() on this same cell");
         }
+        ((SeqCache) c).checkLive();
         return (SeqCache) c;
     }
 

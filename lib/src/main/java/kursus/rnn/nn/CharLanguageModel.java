@@ -206,6 +206,7 @@ public final class CharLanguageModel {
             embedding.scatterAdd(p.ids, g.dX().reshape('c', (long) p.T * p.B, embedding.dim()));
         }
         carried = carry ? p.out.last().detach() : null;
+        p.out.cache().recycle(); // nothing of this pass is used any more: its buffers serve the next one
         return p.loss;
     }
 
@@ -220,7 +221,9 @@ public final class CharLanguageModel {
 
     /** Mean loss from the given state (null = zeros), without gradients and without touching the carried state. */
     public double loss(int[][] inputs, int[][] targets, INDArray mask, State h0) {
-        return forwardPass(inputs, targets, mask, h0, false).loss;
+        Pass p = forwardPass(inputs, targets, mask, h0, false);
+        p.out.cache().recycle();
+        return p.loss;
     }
 
     private State start(int[][] inputs) {
@@ -259,7 +262,9 @@ public final class CharLanguageModel {
         } else {
             p.out = rnn.forward(embedding.gather(p.ids, p.ids.length).reshape('c', T, B, embedding.dim()), h0, mask);
         }
-        INDArray h2 = Tensors.asContiguous(out.dataType(), p.out.h()).reshape('c', (long) T * B, cell.hiddenSize());
+        INDArray h2 = out.dataType() == DataType.FLOAT
+                ? Tensors.asContiguous(DataType.FLOAT, p.out.cache().hRows()) // [T·B, hidden], no copy when the cell is float32 too
+                : Tensors.asContiguous(out.dataType(), p.out.h()).reshape('c', (long) T * B, cell.hiddenSize());
         INDArray rowMask = mask == null ? null : mask.reshape('c', new long[] {(long) T * B});
         if (out.dataType() == DataType.FLOAT) {
             readoutF32(p, h2, y, rowMask, withGrad);

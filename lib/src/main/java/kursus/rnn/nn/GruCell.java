@@ -254,19 +254,35 @@ public final class GruCell extends BaseCell {
 
     // ---------------------------------------------------------------- float32: the training path
 
-    /** What the float32 pass keeps: gates, candidate and every h_t on the heap; r∘h_{t-1} in native memory. */
+    /** Workspace slots of the float32 pass. */
+    private static final int WS_ZR = 0, WS_CAND = 1, WS_H = 2, WS_RH = 3, WS_H_NATIVE = 4, WS_RH_NATIVE = 5, WS_DZR = 6, WS_DCAND = 7;
+
+    /** What the float32 pass keeps: gates, candidate and every h_t on the heap; h and r∘h_{t-1} in native memory. */
     static final class F32Cache extends SeqCache {
         final float[] zr; // [T·B, 2H] z then r
         final float[] cand; // [T·B, H] h̃
         final float[] h; // [(T+1)·B, H] h_0 .. h_T
-        final INDArray rh; // [T·B, H] r ∘ h_{t-1}
+        final float[] rhHeap; // [T·B, H] r ∘ h_{t-1}
+        final INDArray rh; // the same in native memory
 
-        F32Cache(GruCell owner, SequenceInput in, INDArray hBuf, float[] zr, float[] cand, float[] h, INDArray rh) {
+        F32Cache(GruCell owner, SequenceInput in, INDArray hBuf, float[] zr, float[] cand, float[] h, float[] rhHeap, INDArray rh) {
             super(owner, in, hBuf, null);
             this.zr = zr;
             this.cand = cand;
             this.h = h;
+            this.rhHeap = rhHeap;
             this.rh = rh;
+        }
+
+        @Override
+        void release() {
+            Workspace ws = ((GruCell) cell()).ws;
+            ws.give(WS_ZR, zr);
+            ws.give(WS_CAND, cand);
+            ws.give(WS_H, h);
+            ws.give(WS_RH, rhHeap);
+            ws.give(WS_H_NATIVE, hBuf);
+            ws.give(WS_RH_NATIVE, rh);
         }
     }
 
@@ -275,12 +291,12 @@ public final class GruCell extends BaseCell {
         final int T = in.T, B = in.B, H = hiddenSize, K = 2 * H, BH = B * H;
         final int Z = 0, R = H; // gate column blocks of W_zr
         F32 wzr = F32.of(Wzr.value()), wh = F32.of(Wh.value());
-        float[] zr = in.projectF32(wzr, H, K); // x_t·W_zr_x, every step
-        float[] cand = in.projectF32(wh, H, H); // x_t·W_h_x, every step
+        float[] zr = in.projectF32(wzr, H, K, ws.floats(WS_ZR, T * B * K)); // x_t·W_zr_x, every step
+        float[] cand = in.projectF32(wh, H, H, ws.floats(WS_CAND, T * BH)); // x_t·W_h_x, every step
         float[] bg = F32.of(bzr.value()).toArray(), bc = F32.of(bh.value()).toArray();
-        float[] h = new float[(T + 1) * BH], rh = new float[T * BH], rec1 = new float[B * K], rec2 = new float[BH];
+        float[] h = ws.floats(WS_H, (T + 1) * BH), rh = ws.floats(WS_RH, T * BH), rec1 = new float[B * K], rec2 = new float[BH];
         System.arraycopy(floats(s0.h(), B, H), 0, h, 0, BH);
-        F32 hBuf = F32.zeros((long) (T + 1) * B, H), rhN = F32.zeros((long) T * B, H);
+        F32 hBuf = ws.rows(WS_H_NATIVE, (long) (T + 1) * B, H), rhN = ws.rows(WS_RH_NATIVE, (long) T * B, H);
         F32 rec1N = F32.of(scratch(2, B, K)), rec2N = F32.of(scratch(3, B, H));
         hBuf.put(0, h, 0, BH);
         for (int t = 0; t < T; t++) {
@@ -316,7 +332,7 @@ public final class GruCell extends BaseCell {
             }
             hBuf.put((t + 1) * BH, h, (t + 1) * BH, BH);
         }
-        return new F32Cache(this, in, hBuf.array, zr, cand, h, rhN.array);
+        return new F32Cache(this, in, hBuf.array, zr, cand, h, rh, rhN.array);
     }
 
     /** Backward rule, float32; weight gradients as one product over all steps. */
@@ -325,23 +341,30 @@ public final class GruCell extends BaseCell {
         final int Z = 0, R = H;
         SequenceInput in = cache.input;
         float[] zr = cache.zr, cand = cache.cand, h = cache.h;
-        float[] dHin = dH == null ? new float[T * BH] : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)).toArray();
+        F32 dHn = dH == null ? null : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)); // dL/dh_t from outside
+        float[] dHin = new float[BH]; // its rows for step t
         float[] dh = floats(dLast == null ? null : dLast.h(), B, H), dhNext = new float[BH], dRh = new float[BH];
-        float[] dZr = new float[T * B * K], dCand = new float[T * BH], dbg = new float[K], dbc = new float[H];
+        // every row of dZr and dCand is written below
+        float[] dZr = ws.floats(WS_DZR, T * B * K), dCand = ws.floats(WS_DCAND, T * BH), dbg = new float[K], dbc = new float[H];
         F32 wzr = F32.of(Wzr.value()), wh = F32.of(Wh.value());
         F32 dZrN = F32.of(scratch(0, (long) T * B, K)), dCandN = F32.of(scratch(1, (long) T * B, H));
         F32 dRhN = F32.of(scratch(3, B, H)), dhN = F32.of(scratch(4, B, H));
         for (int t = T - 1; t >= 0; t--) {
+            if (dHn != null) {
+                dHn.get(t * BH, dHin, 0, BH);
+            }
             for (int n = 0; n < B; n++) {
                 int ra = (t * B + n) * K, row = t * BH + n * H, rh = n * H;
                 if (!in.on(t, n)) { // padded: h was copied, so is its gradient
                     for (int j = 0; j < H; j++) {
-                        dhNext[rh + j] = dh[rh + j] + dHin[row + j];
+                        dhNext[rh + j] = dh[rh + j] + dHin[rh + j];
                     }
+                    java.util.Arrays.fill(dZr, ra, ra + K, 0f);
+                    java.util.Arrays.fill(dCand, row, row + H, 0f);
                     continue;
                 }
                 for (int j = 0; j < H; j++) { // backward of h = z∘h_{t-1} + (1−z)∘h̃
-                    float dhv = dh[rh + j] + dHin[row + j];
+                    float dhv = dh[rh + j] + dHin[rh + j];
                     float z = zr[ra + Z + j], hc = cand[row + j], hPrev = h[row + j];
                     float daz = dhv * (hPrev - hc) * z * (1 - z);
                     float dac = dhv * (1 - z) * (1 - hc * hc);
@@ -380,6 +403,8 @@ public final class GruCell extends BaseCell {
         F32.gemm(true, false, H, H, T * B, F32.of(cache.rh), 0, H, dCandN, 0, H, 1f, gwh, 0, H);
         in.weightGradF32(dZr, dZrN, gwzr, H, K);
         in.weightGradF32(dCand, dCandN, gwh, H, H);
+        ws.give(WS_DZR, dZr);
+        ws.give(WS_DCAND, dCand);
         F32.of(bzr.grad()).addFrom(0, dbg, K);
         F32.of(bh.grad()).addFrom(0, dbc, H);
         INDArray dX = in.inputGradF32(dZrN, wzr, H, K, null);

@@ -210,7 +210,7 @@ public final class LstmCell extends BaseCell {
         INDArray dRec = Tensors.zeros(dtype, B, K); // dL/da_t of the current step
         INDArray dh = copyOrZeros(dLast == null ? null : dLast.h(), B); // gradient reaching h_t through the recurrence
         INDArray dc = copyOrZeros(dLast == null ? null : dLast.c(), B); // gradient reaching c_t
-        Flat a = Flat.of(cache.gates), cb = Flat.of(cache.cBuf), tc = Flat.of(cache.tanhC);
+        Flat a = Flat.of(cache.gates), cb = Flat.of(cache.cBuf()), tc = Flat.of(cache.tanhC);
         Flat dA = Flat.of(dGates), dr = Flat.of(dRec), dhf = Flat.of(dh), dcf = Flat.of(dc);
         Flat dHf = dH == null ? null : Flat.of(dH);
         double[] db = new double[K];
@@ -270,7 +270,13 @@ public final class LstmCell extends BaseCell {
 
     // ---------------------------------------------------------------- float32: the training path
 
-    /** What the float32 pass keeps: gate values, cell states and tanh(c_t) on the heap; h in native memory. */
+    /** Workspace slots of the float32 pass. */
+    private static final int WS_GATES = 0, WS_C = 1, WS_TANH_C = 2, WS_H = 3, WS_DA = 4, WS_DH_IN = 5;
+
+    /**
+     * What the float32 pass keeps: gate values, cell states and tanh(c_t) on the heap, the hidden
+     * states in native memory (the products read them there); all from the cell's {@link Workspace}.
+     */
     static final class F32Cache extends SeqCache {
         /** {@code [T·B, 4H]}: f, i, c̃, o per row. */
         final float[] gates;
@@ -278,34 +284,63 @@ public final class LstmCell extends BaseCell {
         final float[] c;
         /** {@code [T·B, H]}: tanh(c_t). */
         final float[] tanhC;
+        private INDArray cNative;
 
-        F32Cache(LstmCell owner, SequenceInput in, INDArray hBuf, INDArray cBuf, float[] gates, float[] c, float[] tanhC) {
-            super(owner, in, hBuf, cBuf);
+        F32Cache(LstmCell owner, SequenceInput in, INDArray hBuf, float[] gates, float[] c, float[] tanhC) {
+            super(owner, in, hBuf, null);
             this.gates = gates;
             this.c = c;
             this.tanhC = tanhC;
+        }
+
+        /** The cell states in native memory, made only when asked for ({@code c()} in a lesson), not per training step. */
+        @Override
+        INDArray cBuf() {
+            if (cNative == null) {
+                cNative = matrix(c, (T + 1) * B, H);
+            }
+            return cNative;
+        }
+
+        @Override
+        INDArray lastC() {
+            INDArray out = org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, B, H);
+            F32.of(out).put(0, c, T * B * H, B * H);
+            return out;
+        }
+
+        @Override
+        void release() {
+            Workspace ws = ((LstmCell) cell()).ws;
+            ws.give(WS_GATES, gates);
+            ws.give(WS_C, c);
+            ws.give(WS_TANH_C, tanhC);
+            ws.give(WS_H, hBuf);
         }
     }
 
     /**
      * The forward rule of the class comment over all {@code T} steps, float32: the input part
      * {@code x_t·W_x} of every step in one product (or row copy) before the loop, then per step one
-     * product {@code h_{t-1}·W_h} and one loop over the gates that the JIT vectorises. {@code a}
-     * holds the pre-activations, {@code gate(FORGET)} etc. are its column blocks.
+     * product {@code h_{t-1}·W_h} and short loops over the gates that the JIT vectorises. The array
+     * {@code gates} first holds the pre-activations {@code a_t}, then, in place, the gate values.
      */
     private SeqCache forwardF32(SequenceInput in, State s0) {
         final int T = in.T, B = in.B, H = hiddenSize, K = 4 * H, BH = B * H;
         final int F = FORGET * H, I = INPUT * H, G = CANDIDATE * H, O = OUTPUT * H; // gate column blocks
         F32 w = F32.of(W.value());
-        float[] a = in.projectF32(w, H, K); // x_t·W_x, every step
+        float[] gates = in.projectF32(w, H, K, ws.floats(WS_GATES, T * B * K)); // x_t·W_x, every step
         float[] bias = F32.of(b.value()).toArray();
-        float[] gates = new float[T * B * K];
-        float[] c = new float[(T + 1) * BH];
-        float[] tanhC = new float[T * BH];
+        float[] c = ws.floats(WS_C, (T + 1) * BH);
+        float[] tanhC = ws.floats(WS_TANH_C, T * BH);
         float[] rec = new float[B * K];
         float[] hPrev = floats(s0.h(), B, H), h = new float[BH];
-        System.arraycopy(floats(s0.c(), B, H), 0, c, 0, BH);
-        F32 hBuf = F32.zeros((long) (T + 1) * B, H), recN = F32.of(scratch(2, B, K));
+        if (s0.c() == null) {
+            java.util.Arrays.fill(c, 0, BH, 0f);
+        } else {
+            F32.of(Tensors.asContiguous(DataType.FLOAT, s0.c())).get(0, c, 0, BH);
+        }
+        F32 hBuf = ws.rows(WS_H, (long) (T + 1) * B, H), recN = F32.of(scratch(2, B, K));
         hBuf.put(0, hPrev, 0, BH);
         for (int t = 0; t < T; t++) {
             F32.gemm(false, false, B, K, H, hBuf, t * BH, H, w, 0, K, 0f, recN, 0, K); // h_{t-1}·W_h
@@ -318,7 +353,7 @@ public final class LstmCell extends BaseCell {
                     continue;
                 }
                 for (int k = 0; k < K; k++) { // a_t = x_t·W_x + h_{t−1}·W_h + b, all gates
-                    gates[ra + k] = a[ra + k] + rec[rr + k] + bias[k];
+                    gates[ra + k] = gates[ra + k] + rec[rr + k] + bias[k]; // (x·W_x + h·W_h) + b, the order the tests and lessons were measured with
                 }
                 F32.sigmoid(gates, ra + F, ra + F + H); // f_t = σ(a_f)
                 F32.sigmoid(gates, ra + I, ra + I + H); // i_t = σ(a_i)
@@ -338,9 +373,7 @@ public final class LstmCell extends BaseCell {
             hPrev = h;
             h = swap;
         }
-        F32 cBuf = F32.zeros((long) (T + 1) * B, H);
-        cBuf.put(0, c, 0, c.length);
-        return new F32Cache(this, in, hBuf.array, cBuf.array, gates, c, tanhC);
+        return new F32Cache(this, in, hBuf.array, gates, c, tanhC);
     }
 
     /** The backward rule (derivatives of the forward rule), float32; weight gradients as one product over all steps. */
@@ -350,20 +383,27 @@ public final class LstmCell extends BaseCell {
         SequenceInput in = cache.input;
         F32 w = F32.of(W.value()), gw = F32.of(W.grad());
         float[] gates = cache.gates, c = cache.c, tanhC = cache.tanhC;
-        float[] dHin = dH == null ? new float[T * BH] : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)).toArray();
+        F32 dHn = dH == null ? null : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)); // dL/dh_t from outside
+        float[] dHin = ws.floats(WS_DH_IN, BH); // its rows for step t
         float[] dh = floats(dLast == null ? null : dLast.h(), B, H); // dL/dh_t through the recurrence
         float[] dc = floats(dLast == null ? null : dLast.c(), B, H); // dL/dc_t
-        float[] dA = new float[T * B * K]; // dL/d(pre-activations), every step
+        float[] dA = ws.floats(WS_DA, T * B * K); // dL/d(pre-activations), every step (every row written below)
         float[] db = new float[K];
         float[] carried = in.hasMask() ? new float[BH] : null;
         F32 dAn = F32.of(scratch(0, (long) T * B, K)), dhN = F32.of(scratch(1, B, H));
         for (int t = T - 1; t >= 0; t--) {
+            if (dHn == null) {
+                java.util.Arrays.fill(dHin, 0f);
+            } else {
+                dHn.get(t * BH, dHin, 0, BH);
+            }
             for (int n = 0; n < B; n++) {
                 int ra = (t * B + n) * K, rh = n * H, cPrev = t * BH + rh;
                 if (!in.on(t, n)) { // padded: h and c were copied, so are their gradients
                     for (int j = 0; j < H; j++) {
-                        carried[rh + j] = dh[rh + j] + dHin[cPrev + j];
+                        carried[rh + j] = dh[rh + j] + dHin[rh + j];
                     }
+                    java.util.Arrays.fill(dA, ra, ra + K, 0f);
                     continue;
                 }
                 if (carried != null) {
@@ -372,7 +412,7 @@ public final class LstmCell extends BaseCell {
                 for (int j = 0; j < H; j++) {
                     float f = gates[ra + F + j], i = gates[ra + I + j], g = gates[ra + G + j], o = gates[ra + O + j];
                     float tc = tanhC[cPrev + j];
-                    float dhv = dh[rh + j] + dHin[cPrev + j];
+                    float dhv = dh[rh + j] + dHin[rh + j];
                     float dcv = dc[rh + j] + dhv * o * (1 - tc * tc); // h = o∘tanh(c)
                     float daF = dcv * c[cPrev + j] * f * (1 - f); //     c = f∘c_{t−1} + i∘c̃
                     float daI = dcv * g * i * (1 - i);
@@ -401,6 +441,8 @@ public final class LstmCell extends BaseCell {
         // weight gradients summed over all steps: one product each
         F32.gemm(true, false, H, K, T * B, F32.of(cache.hBuf), 0, H, dAn, 0, K, 1f, gw, 0, K);
         in.weightGradF32(dA, dAn, gw, H, K);
+        ws.give(WS_DA, dA);
+        ws.give(WS_DH_IN, dHin);
         F32.of(b.grad()).addFrom(0, db, K);
         INDArray dX = in.inputGradF32(dAn, w, H, K, null);
         return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), matrix(dc, B, H)));

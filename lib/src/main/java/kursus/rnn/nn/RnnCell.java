@@ -130,7 +130,10 @@ public final class RnnCell extends BaseCell {
 
     // ---------------------------------------------------------------- float32: the training path
 
-    /** The float32 pass keeps every h_t on the heap too (tanh' = 1 − h_t²). */
+    /** Workspace slots of the float32 pass. */
+    private static final int WS_A = 0, WS_H = 1, WS_H_NATIVE = 2, WS_DA = 3, WS_DH_IN = 4;
+
+    /** The float32 pass keeps every h_t on the heap too (tanh' = 1 − h_t²); arrays from the cell's {@link Workspace}. */
     static final class F32Cache extends SeqCache {
         /** {@code [(T+1)·B, H]}: h_0 .. h_T. */
         final float[] h;
@@ -139,17 +142,24 @@ public final class RnnCell extends BaseCell {
             super(owner, in, hBuf, null);
             this.h = h;
         }
+
+        @Override
+        void release() {
+            Workspace ws = ((RnnCell) cell()).ws;
+            ws.give(WS_H, h);
+            ws.give(WS_H_NATIVE, hBuf);
+        }
     }
 
     /** {@code h_t = tanh(x_t·W_xh + h_{t-1}·W_hh + b_h)} over all steps, float32 (input products before the loop). */
     private SeqCache forwardF32(SequenceInput in, State s0) {
         final int T = in.T, B = in.B, H = hiddenSize, BH = B * H;
-        float[] a = in.projectF32(F32.of(Wxh.value()), 0, H); // x_t·W_xh, every step
+        float[] a = in.projectF32(F32.of(Wxh.value()), 0, H, ws.floats(WS_A, T * BH)); // x_t·W_xh, every step
         float[] bias = F32.of(bh.value()).toArray();
         F32 whh = F32.of(Whh.value());
-        float[] h = new float[(T + 1) * BH], rec = new float[BH];
+        float[] h = ws.floats(WS_H, (T + 1) * BH), rec = new float[BH];
         System.arraycopy(floats(s0.h(), B, H), 0, h, 0, BH);
-        F32 hBuf = F32.zeros((long) (T + 1) * B, H), recN = F32.of(scratch(1, B, H));
+        F32 hBuf = ws.rows(WS_H_NATIVE, (long) (T + 1) * B, H), recN = F32.of(scratch(1, B, H));
         hBuf.put(0, h, 0, BH);
         for (int t = 0; t < T; t++) {
             F32.gemm(false, false, B, H, H, hBuf, t * BH, H, whh, 0, H, 0f, recN, 0, H); // h_{t-1}·W_hh
@@ -167,6 +177,7 @@ public final class RnnCell extends BaseCell {
             }
             hBuf.put((t + 1) * BH, h, (t + 1) * BH, BH);
         }
+        ws.give(WS_A, a);
         return new F32Cache(this, in, hBuf.array, h);
     }
 
@@ -175,22 +186,29 @@ public final class RnnCell extends BaseCell {
         final int T = cache.T, B = cache.B, H = hiddenSize, BH = B * H;
         SequenceInput in = cache.input;
         float[] h = cache.h;
-        float[] dHin = dH == null ? new float[T * BH] : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)).toArray();
+        F32 dHn = dH == null ? null : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)); // dL/dh_t from outside
+        float[] dHin = ws.floats(WS_DH_IN, BH); // its rows for step t
         float[] dh = floats(dLast == null ? null : dLast.h(), B, H), carried = new float[BH];
-        float[] dA = new float[T * BH], db = new float[H];
+        float[] dA = ws.floats(WS_DA, T * BH), db = new float[H]; // every row of dA written below
         F32 whh = F32.of(Whh.value()), dAn = F32.of(scratch(0, (long) T * B, H)), dhN = F32.of(scratch(1, B, H));
         for (int t = T - 1; t >= 0; t--) {
+            if (dHn == null) {
+                java.util.Arrays.fill(dHin, 0f);
+            } else {
+                dHn.get(t * BH, dHin, 0, BH);
+            }
             for (int n = 0; n < B; n++) {
                 int row = t * BH + n * H, next = row + BH, rh = n * H;
                 if (!in.on(t, n)) { // padded: h was copied, so is its gradient
                     for (int j = 0; j < H; j++) {
-                        carried[rh + j] = dh[rh + j] + dHin[row + j];
+                        carried[rh + j] = dh[rh + j] + dHin[rh + j];
                     }
+                    java.util.Arrays.fill(dA, row, row + H, 0f);
                     continue;
                 }
                 for (int j = 0; j < H; j++) {
                     float hv = h[next + j];
-                    float g = (dh[rh + j] + dHin[row + j]) * (1 - hv * hv); // tanh'(a) = 1 − h_t²
+                    float g = (dh[rh + j] + dHin[rh + j]) * (1 - hv * hv); // tanh'(a) = 1 − h_t²
                     dA[row + j] = g;
                     db[j] += g;
                     carried[rh + j] = 0f;
@@ -205,6 +223,8 @@ public final class RnnCell extends BaseCell {
         }
         F32.gemm(true, false, H, H, T * B, F32.of(cache.hBuf), 0, H, dAn, 0, H, 1f, F32.of(Whh.grad()), 0, H); // dW_hh = Σ h_{t-1}ᵀ·da_t
         in.weightGradF32(dA, dAn, F32.of(Wxh.grad()), 0, H); // dW_xh = Σ x_tᵀ·da_t
+        ws.give(WS_DA, dA);
+        ws.give(WS_DH_IN, dHin);
         F32.of(bh.grad()).addFrom(0, db, H);
         INDArray dX = in.inputGradF32(dAn, F32.of(Wxh.value()), 0, H, null);
         return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), null));

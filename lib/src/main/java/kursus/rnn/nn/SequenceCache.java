@@ -1,5 +1,6 @@
 package kursus.rnn.nn;
 
+import kursus.rnn.core.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -44,4 +45,22 @@ public abstract class SequenceCache {
 
     /** The state after the last step (padded steps carry the state). */
     public abstract State last();
+
+    /**
+     * {@code h_1..h_T} as one matrix {@code [T·batch, hidden]} (rows time-major), for a read-out over
+     * every step. A built-in cell's cache answers with a view of its own buffer (no copy), valid until
+     * {@link #recycle()}.
+     */
+    INDArray hRows() {
+        INDArray h = h();
+        return Tensors.contiguous(h).reshape('c', (long) length() * batch(), h.size(2));
+    }
+
+    /**
+     * Called by the library's own training loops once nothing of this pass is needed any more (its
+     * gradients are computed, its last state copied, and no reference to it has left the loop): a
+     * built-in cell takes its large arrays back for its next pass (see {@code Workspace}). The cache
+     * must not be used afterwards. Nothing happens for other cells.
+     */
+    void recycle() {}
 }

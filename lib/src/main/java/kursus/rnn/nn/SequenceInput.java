@@ -140,13 +140,12 @@ public final class SequenceInput {
     // ---------------------------------------------------------------- float32 fast path
 
     /**
-     * {@code X · W_x} for every row at once as a new {@code float[T·B·k]}, where {@code W_x} is the
-     * row block of {@code W} (row length {@code k}) starting at row {@code wRow}: a product for dense
-     * inputs, a row copy for one-hot inputs.
+     * {@code X · W_x} for every row at once into {@code out [T·B·k]} (every element written), where
+     * {@code W_x} is the row block of {@code W} (row length {@code k}) starting at row {@code wRow}: a
+     * product for dense inputs, a row copy for one-hot inputs.
      */
-    float[] projectF32(F32 W, int wRow, int k) {
+    float[] projectF32(F32 W, int wRow, int k, float[] out) {
         int R = T * B;
-        float[] out = new float[R * k];
         if (ids != null) {
             for (int r = 0; r < R; r++) {
                 W.get((wRow + ids[r]) * k, out, r * k, k);

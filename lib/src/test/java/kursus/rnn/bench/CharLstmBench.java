@@ -52,6 +52,21 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class CharLstmBench {
     private CharLstmBench() {}
 
+    /** CPU seconds of every thread of this process (JIT compiler and GC threads included), from /proc, to stderr. */
+    private static void printThreadCpu() throws IOException {
+        java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                String stat = Files.readString(t.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9#]+$", "").trim();
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double sec = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, clock ticks
+                byName.merge(name, sec, Double::sum);
+            }
+        }
+        byName.forEach((k, v) -> { if (v > 0) System.err.printf(Locale.ROOT, "thread %-24s %.2f s%n", k, v); });
+    }
+
     public static void main(String[] args) throws IOException {
         String corpus = "/usr/share/common-licenses/GPL-3";
         String cellName = "lstm";
@@ -136,6 +151,9 @@ public final class CharLstmBench {
             fin += losses[s];
         }
         fin /= tail;
+        if (System.getenv("BENCH_THREADS") != null) {
+            printThreadCpu();
+        }
         String omp = System.getenv("OMP_NUM_THREADS");
         System.out.println(String.format(Locale.ROOT,
                 "{\"impl\": \"java-nd4j\", \"cell\": \"%s\", \"hidden\": %d, \"seq\": %d, \"batch\": %d, \"steps\": %d, "
