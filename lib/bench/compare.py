@@ -3,7 +3,8 @@
 
 Speed is chars per CPU-second: the library's whole-process CPU time (training thread plus JIT
 compiler, GC and ND4J's deallocator threads) and, in brackets, its training thread alone; the
-peers' process CPU time (time.process_time at the peer's own two timer calls). CPU time depends
+peers' process CPU time (time.process_time at the peer's own two timer calls; the DL4J peer, a JVM,
+like the library: whole process, training thread in brackets). CPU time depends
 far less than wall time on what else runs on a shared machine. The ratio library / peer uses the
 whole-process figure.
 """
@@ -33,13 +34,17 @@ print("|---|---|---:|---:|---:|---:|---|")
 for key in sorted({k for k, _ in runs}, key=lambda k: (k[0] != "lstm", k[0], k[1] != 128, k[1])):
     lib = runs.get((key, "java-nd4j"))
     lib_rate = med(lib, "chars_per_process_cpu_sec") if lib else None
-    for impl in ["java-nd4j", "numpy", "torch"]:
+    for impl in ["java-nd4j", "numpy", "torch", "java-dl4j"]:
         rs = runs.get((key, impl))
         if not rs:
             continue
         if impl == "java-nd4j":
             speed = "**%s** (%s)" % (format(round(lib_rate), ","), format(round(med(rs, "chars_per_cpu_sec")), ","))
             ratio = ""
+        elif impl == "java-dl4j":  # a JVM too: whole process, training thread in brackets, ratio on the process
+            rate = med(rs, "chars_per_process_cpu_sec")
+            speed = "%s (%s)" % (format(round(rate), ","), format(round(med(rs, "chars_per_cpu_sec")), ","))
+            ratio = "library %.2f×" % (lib_rate / rate) if lib_rate else ""
         else:
             rate = med(rs, "chars_per_cpu_sec")
             speed = format(round(rate), ",")

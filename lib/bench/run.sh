@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # One command for the side-by-side benchmark (see lib/BENCHMARKS.md and README "Performance"):
 # builds the library's CharLstmBench, then for every configuration runs the library and every
-# runnable peer (numpy from scratch; PyTorch when `import torch` works) ALTERNATELY, RUNS times
+# runnable peer (numpy from scratch; PyTorch when `import torch` works; DL4J's LSTM layer when DL4J=1) ALTERNATELY, RUNS times
 # each (seeds 0..RUNS-1), all with OMP_NUM_THREADS=1, and prints medians and ratios.
 #
 # usage: lib/bench/run.sh              # from anywhere; RUNS=3 by default
 #        RUNS=1 SCALE=0.25 lib/bench/run.sh   # a quick look: a quarter of the steps
 #        ONLY=lstm lib/bench/run.sh           # configurations whose line contains "lstm"
+#        DL4J=1 lib/bench/run.sh              # adds the DL4J peer (bench-dl4j, profile -Pdl4j-bench) to the LSTM configurations
 # env:   PY (python with numpy, default python3), OUT (raw JSON lines, default lib/bench/results-<utc>.jsonl),
-#        BENCH_CP (a ready classpath: skips the build)
+#        BENCH_CP (a ready classpath: skips the build), DL4J (1: also run kursus.rnn.bench.Dl4jCharLstmBench, DL4J's
+#        own LSTM layer; built here with -Pdl4j-bench, downloads deeplearning4j-nn once), DL4J_CP (its ready classpath)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -33,6 +35,15 @@ if [ -z "${BENCH_CP:-}" ]; then
   BENCH_CP="$SNAP/classes:$SNAP/test-classes:$(cat lib/target/bench-cp.txt)"
 fi
 CP="$BENCH_CP"
+DL4J=${DL4J:-0}
+if [ "$DL4J" = 1 ] && [ -z "${DL4J_CP:-}" ]; then
+  mvn -B -ntp -q -Pdl4j-bench -pl bench-dl4j package -DskipTests >/dev/null
+  mvn -B -ntp -q -Pdl4j-bench -pl bench-dl4j dependency:build-classpath -Dmdep.outputFile="$ROOT/bench-dl4j/target/bench-cp.txt" >/dev/null
+  SNAP_DL4J=$(mktemp -d)
+  trap 'rm -rf "${SNAP:-}" "$SNAP_DL4J"' EXIT
+  cp -r bench-dl4j/target/classes "$SNAP_DL4J/classes"
+  DL4J_CP="$SNAP_DL4J/classes:$(cat bench-dl4j/target/bench-cp.txt)"
+fi
 HAVE_TORCH=0
 if "$PY" -c "import torch" 2>/dev/null; then HAVE_TORCH=1; fi
 
@@ -70,6 +81,9 @@ for cfg in "${CONFIGS[@]}"; do
   for ((s = 0; s < RUNS; s++)); do
     record "java  seed $s" java -cp "$CP" kursus.rnn.bench.CharLstmBench --cell "$cell" "${args[@]}" --seed "$s"
     record "numpy seed $s" "$PY" "$WRAP" "$PEERS/numpy_$cell.py" "${args[@]}" --seed "$s"
+    if [ "$DL4J" = 1 ] && [ "$cell" = lstm ]; then
+      record "dl4j  seed $s" java -cp "$DL4J_CP" kursus.rnn.bench.Dl4jCharLstmBench --cell "$cell" "${args[@]}" --seed "$s"
+    fi
     if [ "$HAVE_TORCH" = 1 ]; then
       record "torch seed $s" "$PY" "$WRAP" "$PEERS/torch_lstm.py" --cell "$cell" --threads 1 "${args[@]}" --seed "$s"
     fi
