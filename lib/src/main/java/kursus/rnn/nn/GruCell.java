@@ -288,8 +288,7 @@ public final class GruCell extends BaseCell {
 
     /** The rule of the class comment over all steps, float32 (input products before the loop, two products per step). */
     private SeqCache forwardF32(SequenceInput in, State s0) {
-        final int T = in.T, B = in.B, H = hiddenSize, K = 2 * H, BH = B * H;
-        final int Z = 0, R = H; // gate column blocks of W_zr
+        final int T = in.T, B = in.B, H = hiddenSize, K = 2 * H, BH = B * H; // W_zr's columns: z then r
         F32 wzr = F32.of(Wzr.value()), wh = F32.of(Wh.value());
         float[] zr = in.projectF32(wzr, H, K, ws.floats(WS_ZR, T * B * K)); // x_t·W_zr_x, every step
         float[] cand = in.projectF32(wh, H, H, ws.floats(WS_CAND, T * BH)); // x_t·W_h_x, every step
@@ -303,32 +302,15 @@ public final class GruCell extends BaseCell {
             F32.gemm(false, false, B, K, H, hBuf, t * BH, H, wzr, 0, K, 0f, rec1N, 0, K); // h_{t-1}·W_zr_h
             rec1N.get(0, rec1, 0, B * K);
             for (int n = 0; n < B; n++) {
-                int ra = (t * B + n) * K, rr = n * K, row = t * BH + n * H;
-                for (int k = 0; k < K; k++) {
-                    zr[ra + k] += rec1[rr + k] + bg[k];
-                }
-                F32.sigmoid(zr, ra, ra + K); // z_t = σ(·), r_t = σ(·)
-                for (int j = 0; j < H; j++) { // reset applied to h_{t-1}
-                    rh[row + j] = zr[ra + R + j] * h[row + j];
-                }
+                int ra = (t * B + n) * K, row = t * BH + n * H;
+                gatesRow(zr, ra, rec1, n * K, bg, rh, h, row, H);
             }
             rhN.put(t * BH, rh, t * BH, BH);
             F32.gemm(false, false, B, H, H, rhN, t * BH, H, wh, 0, H, 0f, rec2N, 0, H); // (r∘h_{t-1})·W_h_h
             rec2N.get(0, rec2, 0, BH);
             for (int n = 0; n < B; n++) {
-                int ra = (t * B + n) * K, row = t * BH + n * H, next = row + BH, rr = n * H;
-                for (int j = 0; j < H; j++) {
-                    cand[row + j] += rec2[rr + j] + bc[j];
-                }
-                F32.tanh(cand, row, row + H); // h̃_t = tanh(·)
-                if (!in.on(t, n)) { // padded step: h carried
-                    System.arraycopy(h, row, h, next, H);
-                    continue;
-                }
-                for (int j = 0; j < H; j++) { // h_t = z∘h_{t-1} + (1 − z)∘h̃
-                    float z = zr[ra + Z + j];
-                    h[next + j] = z * h[row + j] + (1 - z) * cand[row + j];
-                }
+                int ra = (t * B + n) * K, row = t * BH + n * H;
+                candidateRow(cand, row, rec2, n * H, bc, zr, ra, h, row + BH, in.on(t, n), H);
             }
             hBuf.put((t + 1) * BH, h, (t + 1) * BH, BH);
         }
@@ -338,7 +320,6 @@ public final class GruCell extends BaseCell {
     /** Backward rule, float32; weight gradients as one product over all steps. */
     private Recurrent.Gradients backwardF32(INDArray dH, State dLast, F32Cache cache) {
         final int T = cache.T, B = cache.B, H = hiddenSize, K = 2 * H, BH = B * H;
-        final int Z = 0, R = H;
         SequenceInput in = cache.input;
         float[] zr = cache.zr, cand = cache.cand, h = cache.h;
         F32 dHn = dH == null ? null : F32.of(Tensors.asContiguous(DataType.FLOAT, dH)); // dL/dh_t from outside
@@ -363,17 +344,7 @@ public final class GruCell extends BaseCell {
                     java.util.Arrays.fill(dCand, row, row + H, 0f);
                     continue;
                 }
-                for (int j = 0; j < H; j++) { // backward of h = z∘h_{t-1} + (1−z)∘h̃
-                    float dhv = dh[rh + j] + dHin[rh + j];
-                    float z = zr[ra + Z + j], hc = cand[row + j], hPrev = h[row + j];
-                    float daz = dhv * (hPrev - hc) * z * (1 - z);
-                    float dac = dhv * (1 - z) * (1 - hc * hc);
-                    dZr[ra + Z + j] = daz;
-                    dCand[row + j] = dac;
-                    dbg[Z + j] += daz;
-                    dbc[j] += dac;
-                    dhNext[rh + j] = dhv * z; // direct path h_{t-1} → h_t
-                }
+                backwardUpdateRow(dh, dHin, rh, zr, ra, cand, h, row, dZr, dCand, dbg, dbc, dhNext, H);
             }
             dCandN.put(t * BH, dCand, t * BH, BH);
             F32.gemm(false, true, B, H, H, dCandN, t * BH, H, wh, 0, H, 0f, dRhN, 0, H); // d(r∘h_{t-1}) = dã·W_h_hᵀ
@@ -382,14 +353,7 @@ public final class GruCell extends BaseCell {
                 if (!in.on(t, n)) {
                     continue;
                 }
-                int ra = (t * B + n) * K, row = t * BH + n * H, rh = n * H;
-                for (int j = 0; j < H; j++) {
-                    float r = zr[ra + R + j], g = dRh[rh + j];
-                    float dar = g * h[row + j] * r * (1 - r);
-                    dZr[ra + R + j] = dar;
-                    dbg[R + j] += dar;
-                    dhNext[rh + j] += g * r; // path through the reset gate's product
-                }
+                backwardResetRow(dRh, n * H, zr, (t * B + n) * K, h, t * BH + n * H, dZr, dbg, dhNext, H);
             }
             dZrN.put(t * B * K, dZr, t * B * K, B * K);
             F32.gemm(false, true, B, H, K, dZrN, t * B * K, K, wzr, 0, K, 0f, dhN, 0, H); // path through the gates
@@ -412,5 +376,67 @@ public final class GruCell extends BaseCell {
             in.inputGradF32(dCandN, wh, H, H, dX);
         }
         return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), null));
+    }
+
+    // The rules for one sequence at one step, as methods of their own (the JIT compiles each once).
+
+    /** {@code z_t, r_t = σ(x_t·W_zr_x + h_{t-1}·W_zr_h + b_zr)} in place in {@code zr[ra..ra+2H)}; {@code r∘h_{t-1}} into {@code rh}. */
+    private static void gatesRow(float[] zr, int ra, float[] rec, int rr, float[] bg, float[] rh, float[] h, int row, int H) {
+        final int K = 2 * H, R = H;
+        for (int k = 0; k < K; k++) {
+            zr[ra + k] += rec[rr + k] + bg[k];
+        }
+        F32.sigmoid(zr, ra, ra + K); // z_t = σ(·), r_t = σ(·)
+        for (int j = 0; j < H; j++) { // reset applied to h_{t-1}
+            rh[row + j] = zr[ra + R + j] * h[row + j];
+        }
+    }
+
+    /** {@code h̃_t = tanh(x_t·W_h_x + (r∘h_{t-1})·W_h_h + b_h)} in place in {@code cand}; {@code h_t = z∘h_{t-1} + (1 − z)∘h̃} (carried when padded). */
+    private static void candidateRow(float[] cand, int row, float[] rec, int rr, float[] bc, float[] zr, int ra, float[] h, int next,
+            boolean on, int H) {
+        final int Z = 0;
+        for (int j = 0; j < H; j++) {
+            cand[row + j] += rec[rr + j] + bc[j];
+        }
+        F32.tanh(cand, row, row + H); // h̃_t = tanh(·)
+        if (!on) { // padded step: h carried
+            System.arraycopy(h, row, h, next, H);
+            return;
+        }
+        for (int j = 0; j < H; j++) { // h_t = z∘h_{t-1} + (1 − z)∘h̃
+            float z = zr[ra + Z + j];
+            h[next + j] = z * h[row + j] + (1 - z) * cand[row + j];
+        }
+    }
+
+    /** Backward of {@code h = z∘h_{t-1} + (1−z)∘h̃}: {@code dL/da_z}, {@code dL/da_h̃}, and the direct path to {@code h_{t-1}}. */
+    private static void backwardUpdateRow(float[] dh, float[] dHin, int rh, float[] zr, int ra, float[] cand, float[] h, int row,
+            float[] dZr, float[] dCand, float[] dbg, float[] dbc, float[] dhNext, int H) {
+        final int Z = 0;
+        for (int j = 0; j < H; j++) {
+            float dhv = dh[rh + j] + dHin[rh + j];
+            float z = zr[ra + Z + j], hc = cand[row + j], hPrev = h[row + j];
+            float daz = dhv * (hPrev - hc) * z * (1 - z);
+            float dac = dhv * (1 - z) * (1 - hc * hc);
+            dZr[ra + Z + j] = daz;
+            dCand[row + j] = dac;
+            dbg[Z + j] += daz;
+            dbc[j] += dac;
+            dhNext[rh + j] = dhv * z; // direct path h_{t-1} → h_t
+        }
+    }
+
+    /** Backward through {@code r∘h_{t-1}}: {@code dL/da_r} and the path to {@code h_{t-1}} through the reset gate's product. */
+    private static void backwardResetRow(float[] dRh, int rh, float[] zr, int ra, float[] h, int row, float[] dZr, float[] dbg,
+            float[] dhNext, int H) {
+        final int R = H;
+        for (int j = 0; j < H; j++) {
+            float r = zr[ra + R + j], g = dRh[rh + j];
+            float dar = g * h[row + j] * r * (1 - r);
+            dZr[ra + R + j] = dar;
+            dbg[R + j] += dar;
+            dhNext[rh + j] += g * r; // path through the reset gate's product
+        }
     }
 }

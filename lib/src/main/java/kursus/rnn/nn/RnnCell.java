@@ -170,10 +170,7 @@ public final class RnnCell extends BaseCell {
                     System.arraycopy(h, prev, h, next, H);
                     continue;
                 }
-                for (int j = 0; j < H; j++) {
-                    h[next + j] = a[ra + j] + rec[rr + j] + bias[j];
-                }
-                F32.tanh(h, next, next + H);
+                forwardRow(a, ra, rec, rr, bias, h, next, H);
             }
             hBuf.put((t + 1) * BH, h, (t + 1) * BH, BH);
         }
@@ -206,13 +203,8 @@ public final class RnnCell extends BaseCell {
                     java.util.Arrays.fill(dA, row, row + H, 0f);
                     continue;
                 }
-                for (int j = 0; j < H; j++) {
-                    float hv = h[next + j];
-                    float g = (dh[rh + j] + dHin[rh + j]) * (1 - hv * hv); // tanh'(a) = 1 − h_t²
-                    dA[row + j] = g;
-                    db[j] += g;
-                    carried[rh + j] = 0f;
-                }
+                backwardRow(h, next, dh, dHin, rh, dA, row, db, H);
+                java.util.Arrays.fill(carried, rh, rh + H, 0f);
             }
             dAn.put(t * BH, dA, t * BH, BH);
             F32.gemm(false, true, B, H, H, dAn, t * BH, H, whh, 0, H, 0f, dhN, 0, H); // dh_{t-1} = da_t · W_hhᵀ
@@ -228,5 +220,23 @@ public final class RnnCell extends BaseCell {
         F32.of(bh.grad()).addFrom(0, db, H);
         INDArray dX = in.inputGradF32(dAn, F32.of(Wxh.value()), 0, H, null);
         return new Recurrent.Gradients(dX == null ? null : dX.reshape('c', T, B, inputSize), () -> new State(matrix(dh, B, H), null));
+    }
+
+    /** The forward rule for one sequence at one step: {@code h_t = tanh(x_t·W_xh + h_{t-1}·W_hh + b_h)} (a method of its own: the JIT compiles it once). */
+    private static void forwardRow(float[] a, int ra, float[] rec, int rr, float[] bias, float[] h, int next, int H) {
+        for (int j = 0; j < H; j++) {
+            h[next + j] = a[ra + j] + rec[rr + j] + bias[j];
+        }
+        F32.tanh(h, next, next + H);
+    }
+
+    /** The backward rule for one sequence at one step: {@code da_t = dh_t ∘ (1 − h_t²)}, summed into {@code db}. */
+    private static void backwardRow(float[] h, int next, float[] dh, float[] dHin, int rh, float[] dA, int row, float[] db, int H) {
+        for (int j = 0; j < H; j++) {
+            float hv = h[next + j];
+            float g = (dh[rh + j] + dHin[rh + j]) * (1 - hv * hv); // tanh'(a) = 1 − h_t²
+            dA[row + j] = g;
+            db[j] += g;
+        }
     }
 }
