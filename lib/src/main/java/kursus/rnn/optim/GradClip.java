@@ -15,13 +15,28 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class GradClip {
     private GradClip() {}
 
+    private static final ThreadLocal<float[]> BUFFER = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** A float[] of at least {@code n} elements, kept per thread (a training step reads every gradient). */
+    private static float[] buffer(int n) {
+        float[] b = BUFFER.get();
+        if (b.length < n) {
+            b = new float[n];
+            BUFFER.set(b);
+        }
+        return b;
+    }
+
     /** {@code ‖g‖ = sqrt(Σ over all parameters and entries of g²)}. */
     public static double globalNorm(Params params) {
         double s = 0;
         for (Param p : params) {
             if (p.dataType() == DataType.FLOAT) {
-                for (float v : F32.of(p.grad()).toArray()) { // one bulk read
-                    s += (double) v * v;
+                F32 g = F32.of(p.grad());
+                float[] v = buffer(g.length);
+                g.get(0, v, 0, g.length); // one bulk read into a reused buffer
+                for (int i = 0; i < g.length; i++) {
+                    s += (double) v[i] * v[i];
                 }
                 continue;
             }

@@ -293,7 +293,7 @@ public final class Trainer {
             }
             boolean clipped = false;
             if (clipNorm > 0) {
-                GradClip.clipByGlobalNorm(params, clipNorm);
+                GradClip.clipToNorm(params, norm, clipNorm); // the norm just computed: the gradients are read once
                 clipped = GradClip.clipsAtNorm(norm, clipNorm);
             }
             if (clipValue > 0) {
