@@ -77,6 +77,11 @@ public final class Dl4jCharLstmBench {
     private Dl4jCharLstmBench() {}
 
     public static void main(String[] args) throws IOException {
+        System.out.println(run(args));
+    }
+
+    /** Trains as described above and returns the JSON line. */
+    public static String run(String... args) throws IOException {
         String corpus = "/usr/share/common-licenses/GPL-3";
         String cellName = "lstm";
         int hidden = 128, seq = 32, batch = 32, steps = 100;
@@ -254,7 +259,7 @@ public final class Dl4jCharLstmBench {
         }
         fin /= tail;
         String omp = System.getenv("OMP_NUM_THREADS");
-        System.out.println(String.format(Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "{\"impl\": \"java-dl4j\", \"cell\": \"lstm\", \"hidden\": %d, \"seq\": %d, \"batch\": %d, \"steps\": %d, "
                         + "\"chars_per_sec\": %.1f, \"first_loss\": %.4f, \"final_loss\": %.4f, \"wall_s\": %.3f, "
                         + "\"dtype\": \"float32\", \"vocab\": %d, \"lr\": %s, \"seed\": %d, \"omp_num_threads\": %s, "
@@ -265,6 +270,6 @@ public final class Dl4jCharLstmBench {
                 V, lr, seed, omp == null ? "null" : "\"" + omp + "\"",
                 Nd4j.getEnvironment().maxMasterThreads(), System.getProperty("java.version"),
                 cpu, (double) B * T * steps / cpu, proc, (double) B * T * steps / proc,
-                globalClip ? "global norm " + clip + " (listener)" : "ClipL2PerLayer " + threshold + " (= " + clip + " per char)", E, carry));
+                globalClip ? "global norm " + clip + " (listener)" : "ClipL2PerLayer " + threshold + " (= " + clip + " per char)", E, carry);
     }
 }
