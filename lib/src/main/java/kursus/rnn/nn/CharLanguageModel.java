@@ -298,12 +298,7 @@ public final class CharLanguageModel {
         F32 h = F32.of(h2), w = F32.of(out.W().value());
         F32.gemm(false, false, R, V, H, h, 0, H, w, 0, V, 0f, logitsN, 0, V); // z = h·W
         logitsN.get(0, z, 0, R * V);
-        float[] bias = F32.of(out.b().value()).toArray();
-        for (int r = 0; r < R; r++) {
-            for (int j = 0; j < V; j++) {
-                z[r * V + j] += bias[j]; // + b
-            }
-        }
+        addRowVector(z, R, V, F32.of(out.b().value()).toArray()); // + b
         double[] m = null;
         if (rowMask != null) {
             m = new double[R];
@@ -315,15 +310,32 @@ public final class CharLanguageModel {
         }
         logitsN.put(0, z, 0, R * V);
         F32.gemm(true, false, H, V, R, h, 0, H, logitsN, 0, V, 1f, F32.of(out.W().grad()), 0, V); // dW += hᵀ·dz
-        float[] db = new float[V];
-        for (int r = 0; r < R; r++) {
-            for (int j = 0; j < V; j++) {
-                db[j] += z[r * V + j];
-            }
-        }
-        F32.of(out.b().grad()).addFrom(0, db, V);
+        F32.of(out.b().grad()).addFrom(0, columnSums(z, R, V), V); // db = Σ_rows dz
         F32.gemm(false, true, R, H, V, logitsN, 0, V, w, 0, V, 0f, dH2N, 0, H); // dL/dh = dz·Wᵀ
         p.dH = dH2N.array.reshape('c', p.T, p.B, H);
+    }
+
+    // The loops of the read-out are methods of their own: the JIT compiles each once, instead of
+    // compiling (and on-stack-replacing) one large method with all of them inlined.
+
+    /** {@code z[r, j] += v[j]} for every row of a {@code [rows, cols]} matrix. */
+    private static void addRowVector(float[] z, int rows, int cols, float[] v) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                z[r * cols + j] += v[j];
+            }
+        }
+    }
+
+    /** Column sums of a {@code [rows, cols]} matrix. */
+    private static float[] columnSums(float[] z, int rows, int cols) {
+        float[] s = new float[cols];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                s[j] += z[r * cols + j];
+            }
+        }
+        return s;
     }
 
     /** Result of one generation step. */

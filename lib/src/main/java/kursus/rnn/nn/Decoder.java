@@ -149,7 +149,9 @@ public final class Decoder {
         if (contextSize > 0) {
             dCtx = dX.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(E, E + contextSize)).sum(0); // [B, C]
         }
-        return new Result(p.loss.loss(), g.dH0(), dCtx);
+        State dH0 = g.dH0();
+        p.out.cache().recycle(); // nothing of this pass is used any more: its buffers serve the next one
+        return new Result(p.loss.loss(), dH0, dCtx);
     }
 
     /** The mean teacher-forced loss, without gradients. */

@@ -234,6 +234,7 @@ public final class SequenceClassifier {
         if (embedding != null && ids != null) {
             embedding.backward(ids, g.dX());
         }
+        o.cache().recycle(); // nothing of this pass is used any more: its buffers serve the next one
         return loss.loss();
     }
 

@@ -114,6 +114,7 @@ public final class SequenceTagger {
             INDArray dE = g.dX().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, embedding.dim())).dup('c');
             embedding.backward(ids, dE);
         }
+        p.out.cache().recycle(); // nothing of this pass is used any more: its buffers serve the next one
         return loss.loss();
     }
 
