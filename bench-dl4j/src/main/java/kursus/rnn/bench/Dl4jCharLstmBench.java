@@ -114,7 +114,12 @@ public final class Dl4jCharLstmBench {
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--clip" -> clip = Double.parseDouble(v);
                 case "--clip-mode" -> clipMode = v;
-                case "--carry" -> carry = Boolean.parseBoolean(v);
+                case "--carry" -> {
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw new IllegalArgumentException("--carry must be true or false, got " + v);
+                    }
+                    carry = Boolean.parseBoolean(v);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -125,7 +130,7 @@ public final class Dl4jCharLstmBench {
         final double clipNorm = clip;
         if (!cellName.equalsIgnoreCase("lstm")) {
             throw new IllegalArgumentException("[ID] Peer DL4J hanya mendukung --cell lstm (DL4J 1.0.0-M2.1 tidak punya"
-                    + " layer GRU; RNN tidak dibandingkan di sini). Pakai --cell lstm."
+                    + " lapisan GRU; RNN tidak dibandingkan di sini). Pakai --cell lstm."
                     + " [EN] The DL4J peer supports only --cell lstm (DL4J 1.0.0-M2.1 has no GRU layer; the plain RNN is"
                     + " not compared here). Use --cell lstm. Got: " + cellName);
         }
