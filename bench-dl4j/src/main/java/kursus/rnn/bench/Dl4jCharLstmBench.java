@@ -39,14 +39,19 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *       (V = 76), the corpus cut into B contiguous streams of {@code length = n / B} chars;
  *   <li>one-hot inputs {@code [B, V, time]} → {@link LSTM} (H units, tanh, sigmoid gates, forget-gate
  *       bias 1, other biases 0) → {@link RnnOutputLayer} (softmax, MCXENT, bias 0); all weights
- *       (input, recurrent, read-out) U(−1/√H, 1/√H) via a {@link UniformDistribution}; float32 network
- *       and data; Adam lr 0.003 (β 0.9/0.999, ε 1e-8);
+ *       (input, recurrent, read-out) U(−1/√H, 1/√H) via a {@link UniformDistribution} — and drawn again
+ *       from {@code SplittableRandom(seed)} after {@code init()}, because DL4J 1.0.0-M2.1's draw is not
+ *       reproducible from the seed; float32 network and data; Adam lr 0.003 (β 0.9/0.999, ε 1e-8, DL4J's
+ *       form: ε added to √v, not to √v̂);
  *   <li>truncated BPTT the DL4J way: one {@code fit} per pass over the streams with the whole pass as
  *       one {@code [B, V, E·T]} sequence (E = ⌊(length − 1)/T⌋ chunks, exactly the chunks the library
  *       walks before it wraps around), {@code BackpropType.TruncatedBPTT} with forward and backward
  *       length T: one parameter update per T chars per stream, the LSTM state carried (detached)
  *       from chunk to chunk, and zeroed at the start of every {@code fit}, i.e. when the library
- *       zeroes it (its streams wrap). The last pass is cut to the remaining steps;
+ *       zeroes it (its streams wrap). The last pass is cut to the remaining steps. Caveat: with a
+ *       carried state DL4J's LSTM gradients are not those of the chunk's loss ({@link Dl4jTbpttGradientCheck});
+ *       {@code --carry false} fits every chunk on its own (state zeroed before each chunk, right gradients,
+ *       same work per update) for comparison;
  *   <li>gradient clipping: DL4J has no clip by the <em>global</em> norm. Default ({@code --clip-mode layer}):
  *       DL4J's {@code GradientNormalization.ClipL2PerLayer}, which clips each layer's gradient (LSTM: W, R,
  *       b together; read-out: W, b) by its own L2 norm. Its units (checked with a finite difference and
@@ -62,12 +67,15 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>Per-step loss: DL4J's score of each update's chunk (a listener), the MCXENT summed over the
  * chunk's time steps and averaged over the streams; divided by T here to give mean nats per char as
- * the library and the peers report. Prints one JSON line with the keys of {@code CharLstmBench}.
- * Only {@code --cell lstm} (DL4J 1.0.0-M2.1 has no GRU layer; its {@code SimpleRnn} has no matching
- * fused procedure here).
+ * the library and the peers report. Prints one JSON line with the keys of {@code CharLstmBench}:
+ * {@code wall_s} and the CPU times cover the {@code fit} calls only; {@code cpu_s} = CPU time of the training
+ * thread ({@code ThreadMXBean}), {@code process_cpu_s} = CPU time of the whole JVM
+ * ({@code OperatingSystemMXBean.getProcessCpuTime}: adds GC, JIT and ND4J's deallocator threads), the main rate
+ * as for the library. Run with {@code OMP_NUM_THREADS=1} ({@code nd4j_threads} in the line). Only
+ * {@code --cell lstm}: DL4J 1.0.0-M2.1 has no GRU layer, and the plain RNN ({@code SimpleRnn}) is not wired up.
  *
  * <pre>
- * mvn -B -ntp -q -Pdl4j-bench -pl bench-dl4j package
+ * mvn -B -ntp -q -Pdl4j-bench -pl bench-dl4j package -DskipTests
  * mvn -B -ntp -q -Pdl4j-bench -pl bench-dl4j dependency:build-classpath -Dmdep.outputFile=/tmp/dl4j-cp.txt
  * OMP_NUM_THREADS=1 java -cp bench-dl4j/target/classes:$(cat /tmp/dl4j-cp.txt) kursus.rnn.bench.Dl4jCharLstmBench \
  *     --hidden 128 --seq 32 --batch 32 --steps 600 --seed 0
@@ -77,6 +85,11 @@ public final class Dl4jCharLstmBench {
     private Dl4jCharLstmBench() {}
 
     public static void main(String[] args) throws IOException {
+        System.out.println(run(args));
+    }
+
+    /** Trains as described above and returns the JSON line. */
+    public static String run(String... args) throws IOException {
         String corpus = "/usr/share/common-licenses/GPL-3";
         String cellName = "lstm";
         int hidden = 128, seq = 32, batch = 32, steps = 100;
@@ -101,7 +114,12 @@ public final class Dl4jCharLstmBench {
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--clip" -> clip = Double.parseDouble(v);
                 case "--clip-mode" -> clipMode = v;
-                case "--carry" -> carry = Boolean.parseBoolean(v);
+                case "--carry" -> {
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw new IllegalArgumentException("--carry must be true or false, got " + v);
+                    }
+                    carry = Boolean.parseBoolean(v);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -112,7 +130,7 @@ public final class Dl4jCharLstmBench {
         final double clipNorm = clip;
         if (!cellName.equalsIgnoreCase("lstm")) {
             throw new IllegalArgumentException("[ID] Peer DL4J hanya mendukung --cell lstm (DL4J 1.0.0-M2.1 tidak punya"
-                    + " layer GRU; RNN tidak dibandingkan di sini). Pakai --cell lstm."
+                    + " lapisan GRU; RNN tidak dibandingkan di sini). Pakai --cell lstm."
                     + " [EN] The DL4J peer supports only --cell lstm (DL4J 1.0.0-M2.1 has no GRU layer; the plain RNN is"
                     + " not compared here). Use --cell lstm. Got: " + cellName);
         }
@@ -254,7 +272,7 @@ public final class Dl4jCharLstmBench {
         }
         fin /= tail;
         String omp = System.getenv("OMP_NUM_THREADS");
-        System.out.println(String.format(Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "{\"impl\": \"java-dl4j\", \"cell\": \"lstm\", \"hidden\": %d, \"seq\": %d, \"batch\": %d, \"steps\": %d, "
                         + "\"chars_per_sec\": %.1f, \"first_loss\": %.4f, \"final_loss\": %.4f, \"wall_s\": %.3f, "
                         + "\"dtype\": \"float32\", \"vocab\": %d, \"lr\": %s, \"seed\": %d, \"omp_num_threads\": %s, "
@@ -265,6 +283,6 @@ public final class Dl4jCharLstmBench {
                 V, lr, seed, omp == null ? "null" : "\"" + omp + "\"",
                 Nd4j.getEnvironment().maxMasterThreads(), System.getProperty("java.version"),
                 cpu, (double) B * T * steps / cpu, proc, (double) B * T * steps / proc,
-                globalClip ? "global norm " + clip + " (listener)" : "ClipL2PerLayer " + threshold + " (= " + clip + " per char)", E, carry));
+                globalClip ? "global norm " + clip + " (listener)" : "ClipL2PerLayer " + threshold + " (= " + clip + " per char)", E, carry);
     }
 }
