@@ -79,7 +79,8 @@ for cfg in "${CONFIGS[@]}"; do
   args=(--corpus "$CORPUS" --hidden "$H" --seq "$T" --batch "$B" --steps "$steps")
   echo "$cell H=$H T=$T B=$B steps=$steps"
   for ((s = 0; s < RUNS; s++)); do
-    record "java  seed $s" java -cp "$CP" kursus.rnn.bench.CharLstmBench --cell "$cell" "${args[@]}" --seed "$s"
+    # --warm-steps: the same model trains the same number of steps again in the same JVM (a re-run cell)
+    record "java  seed $s" java -cp "$CP" kursus.rnn.bench.CharLstmBench --cell "$cell" "${args[@]}" --seed "$s" --warm-steps "$steps"
     record "numpy seed $s" "$PY" "$WRAP" "$PEERS/numpy_$cell.py" "${args[@]}" --seed "$s"
     if [ "$DL4J" = 1 ] && [ "$cell" = lstm ]; then
       record "dl4j  seed $s" java -cp "$DL4J_CP" kursus.rnn.bench.Dl4jCharLstmBench --cell "$cell" "${args[@]}" --seed "$s"

@@ -40,7 +40,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code OMP_NUM_THREADS=1} every operation runs on it; JIT and GC threads are not counted), a
  * measure that depends less on other load of a shared machine; {@code chars_per_cpu_sec} from it.
  * {@code process_cpu_s}: CPU time of the whole JVM over the loop (adds JIT compiler, GC and
- * ND4J/JavaCPP deallocator threads); {@code chars_per_process_cpu_sec} from it.
+ * ND4J/JavaCPP deallocator threads); {@code chars_per_process_cpu_sec} from it. With
+ * {@code --warm-steps N} the same model then trains N more steps in the same JVM, measured alone
+ * ({@code warm_chars_per_process_cpu_sec}): what a re-run notebook cell sees once the JIT has
+ * compiled the training code (the timed loop and {@code final_loss} above are unchanged).
  *
  * <pre>
  * mvn -B -ntp -o -q -pl lib test-compile
@@ -70,7 +73,7 @@ public final class CharLstmBench {
     public static void main(String[] args) throws IOException {
         String corpus = "/usr/share/common-licenses/GPL-3";
         String cellName = "lstm";
-        int hidden = 128, seq = 32, batch = 32, steps = 100;
+        int hidden = 128, seq = 32, batch = 32, steps = 100, warmSteps = 0;
         double lr = 0.003;
         long seed = 0;
         for (int i = 0; i < args.length; i += 2) {
@@ -84,6 +87,7 @@ public final class CharLstmBench {
                 case "--steps" -> steps = Integer.parseInt(v);
                 case "--lr" -> lr = Double.parseDouble(v);
                 case "--seed" -> seed = Long.parseLong(v);
+                case "--warm-steps" -> warmSteps = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -117,9 +121,25 @@ public final class CharLstmBench {
         Params params = lm.params();
         Adam adam = new Adam(lr);
 
-        double[] losses = new double[steps];
+        double[] losses = new double[steps + warmSteps];
         int[][] xs = new int[T][B], ys = new int[T][B];
-        int pos = 0;
+        int[] pos = {0};
+        java.util.function.IntConsumer train = s -> {
+            if (pos[0] + T + 1 > length) {
+                pos[0] = 0;
+                lm.resetState();
+            }
+            for (int t = 0; t < T; t++) {
+                for (int b = 0; b < B; b++) {
+                    xs[t][b] = data[b * length + pos[0] + t];
+                    ys[t][b] = data[b * length + pos[0] + t + 1];
+                }
+            }
+            pos[0] += T;
+            losses[s] = lm.forwardBackward(xs, ys);
+            GradClip.clipByGlobalNorm(params, 5.0);
+            adam.step(params);
+        };
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -127,24 +147,18 @@ public final class CharLstmBench {
         long proc0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         for (int s = 0; s < steps; s++) {
-            if (pos + T + 1 > length) {
-                pos = 0;
-                lm.resetState();
-            }
-            for (int t = 0; t < T; t++) {
-                for (int b = 0; b < B; b++) {
-                    xs[t][b] = data[b * length + pos + t];
-                    ys[t][b] = data[b * length + pos + t + 1];
-                }
-            }
-            pos += T;
-            losses[s] = lm.forwardBackward(xs, ys);
-            GradClip.clipByGlobalNorm(params, 5.0);
-            adam.step(params);
+            train.accept(s);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
         double proc = (os.getProcessCpuTime() - proc0) / 1e9;
+        // optional: the same model trained on for warmSteps more steps in the same JVM, as a re-run
+        // notebook cell does (JIT compilation is done by then): whole-process CPU of those steps alone
+        long proc1 = os.getProcessCpuTime();
+        for (int s = steps; s < steps + warmSteps; s++) {
+            train.accept(s);
+        }
+        double warmProc = (os.getProcessCpuTime() - proc1) / 1e9;
         int tail = Math.max(1, steps / 10);
         double fin = 0;
         for (int s = steps - tail; s < steps; s++) {
@@ -160,10 +174,12 @@ public final class CharLstmBench {
                         + "\"chars_per_sec\": %.1f, \"first_loss\": %.4f, \"final_loss\": %.4f, \"wall_s\": %.3f, "
                         + "\"dtype\": \"float32\", \"vocab\": %d, \"lr\": %s, \"seed\": %d, \"omp_num_threads\": %s, "
                         + "\"nd4j_threads\": %d, \"java\": \"%s\", \"cpu_s\": %.3f, \"chars_per_cpu_sec\": %.1f, "
-                        + "\"process_cpu_s\": %.3f, \"chars_per_process_cpu_sec\": %.1f}",
+                        + "\"process_cpu_s\": %.3f, \"chars_per_process_cpu_sec\": %.1f, "
+                        + "\"warm_steps\": %d, \"warm_chars_per_process_cpu_sec\": %.1f}",
                 kind.name().toLowerCase(Locale.ROOT), hidden, T, B, steps, (double) B * T * steps / wall, losses[0], fin, wall,
                 V, lr, seed, omp == null ? "null" : "\"" + omp + "\"",
                 Nd4j.getEnvironment().maxMasterThreads(), System.getProperty("java.version"),
-                cpu, (double) B * T * steps / cpu, proc, (double) B * T * steps / proc));
+                cpu, (double) B * T * steps / cpu, proc, (double) B * T * steps / proc,
+                warmSteps, warmSteps == 0 ? 0.0 : (double) B * T * warmSteps / warmProc));
     }
 }
