@@ -199,9 +199,26 @@ public abstract class BaseCell implements RecurrentCell {
 
     /** A new FLOAT {@code [rows, cols]} array holding {@code v}. */
     static INDArray matrix(float[] v, int rows, int cols) {
+        return matrix(v, 0, rows, cols);
+    }
+
+    /** A new FLOAT {@code [rows, cols]} array holding {@code v[from .. from + rows·cols)}. */
+    static INDArray matrix(float[] v, int from, int rows, int cols) {
         INDArray m = Nd4j.create(DataType.FLOAT, rows, cols);
-        F32.of(m).put(0, v, 0, v.length);
+        F32.of(m).put(0, v, from, rows * cols);
         return m;
+    }
+
+    /**
+     * The rows of step {@code t} of a time-major {@code [T·B, H]} gradient into {@code dst} ({@code B·H}
+     * values), or zeros when there is none ({@code src} null: no loss outside the recurrence).
+     */
+    static void rowsOfStep(F32 src, int t, float[] dst) {
+        if (src == null) {
+            java.util.Arrays.fill(dst, 0f);
+        } else {
+            src.get(t * dst.length, dst, 0, dst.length);
+        }
     }
 
     /** Adds a double[] accumulator into a (contiguous) gradient array. */

@@ -331,9 +331,7 @@ public final class GruCell extends BaseCell {
         F32 dZrN = F32.of(scratch(0, (long) T * B, K)), dCandN = F32.of(scratch(1, (long) T * B, H));
         F32 dRhN = F32.of(scratch(3, B, H)), dhN = F32.of(scratch(4, B, H));
         for (int t = T - 1; t >= 0; t--) {
-            if (dHn != null) {
-                dHn.get(t * BH, dHin, 0, BH);
-            }
+            rowsOfStep(dHn, t, dHin);
             for (int n = 0; n < B; n++) {
                 int ra = (t * B + n) * K, row = t * BH + n * H, rh = n * H;
                 if (!in.on(t, n)) { // padded: h was copied, so is its gradient

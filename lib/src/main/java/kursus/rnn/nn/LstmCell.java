@@ -304,9 +304,7 @@ public final class LstmCell extends BaseCell {
 
         @Override
         INDArray lastC() {
-            INDArray out = org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, B, H);
-            F32.of(out).put(0, c, T * B * H, B * H);
-            return out;
+            return matrix(c, T * B * H, B, H);
         }
 
         @Override
@@ -404,11 +402,7 @@ public final class LstmCell extends BaseCell {
         float[] carried = in.hasMask() ? new float[BH] : null;
         F32 dAn = F32.of(scratch(0, (long) T * B, K)), dhN = F32.of(scratch(1, B, H));
         for (int t = T - 1; t >= 0; t--) {
-            if (dHn == null) {
-                java.util.Arrays.fill(dHin, 0f);
-            } else {
-                dHn.get(t * BH, dHin, 0, BH);
-            }
+            rowsOfStep(dHn, t, dHin);
             for (int n = 0; n < B; n++) {
                 int ra = (t * B + n) * K, rh = n * H, cPrev = t * BH + rh;
                 if (!in.on(t, n)) { // padded: h and c were copied, so are their gradients

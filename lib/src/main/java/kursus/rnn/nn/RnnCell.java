@@ -189,11 +189,7 @@ public final class RnnCell extends BaseCell {
         float[] dA = ws.floats(WS_DA, T * BH), db = new float[H]; // every row of dA written below
         F32 whh = F32.of(Whh.value()), dAn = F32.of(scratch(0, (long) T * B, H)), dhN = F32.of(scratch(1, B, H));
         for (int t = T - 1; t >= 0; t--) {
-            if (dHn == null) {
-                java.util.Arrays.fill(dHin, 0f);
-            } else {
-                dHn.get(t * BH, dHin, 0, BH);
-            }
+            rowsOfStep(dHn, t, dHin);
             for (int n = 0; n < B; n++) {
                 int row = t * BH + n * H, next = row + BH, rh = n * H;
                 if (!in.on(t, n)) { // padded: h was copied, so is its gradient
