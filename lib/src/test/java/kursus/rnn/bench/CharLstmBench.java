@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.TreeSet;
 import kursus.rnn.core.Params;
 import kursus.rnn.nn.CellKind;
 import kursus.rnn.nn.CharLanguageModel;
@@ -15,6 +14,7 @@ import kursus.rnn.nn.RecurrentCell;
 import kursus.rnn.optim.Adam;
 import kursus.rnn.optim.GradClip;
 import kursus.rnn.random.NumpyRandom;
+import kursus.rnn.text.Vocabulary;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -91,22 +91,11 @@ public final class CharLstmBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        // data: sorted character set (code points, as Python's sorted(set(text)))
+        // data: sorted character set (code points, as Python's sorted(set(text))), no special tokens
         String text = Files.readString(Path.of(corpus), StandardCharsets.UTF_8);
-        int[] cps = text.codePoints().toArray();
-        TreeSet<Integer> set = new TreeSet<>();
-        for (int c : cps) {
-            set.add(c);
-        }
-        int[] index = new int[set.last() + 1];
-        int V = 0;
-        for (int c : set) {
-            index[c] = V++;
-        }
-        int[] data = new int[cps.length];
-        for (int i = 0; i < cps.length; i++) {
-            data[i] = index[cps[i]];
-        }
+        Vocabulary vocab = Vocabulary.ofChars(text);
+        int[] data = vocab.encode(text);
+        int V = vocab.size();
         final int B = batch, T = seq;
         int length = data.length / B;
         if (length < T + 1) {
