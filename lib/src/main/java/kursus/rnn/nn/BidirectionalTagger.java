@@ -155,6 +155,8 @@ public final class BidirectionalTagger {
             INDArray dE = dX.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, embedding.dim())).dup('c');
             embedding.backward(ids, dE);
         }
+        p.outF.cache().recycle(); // nothing of either pass is used any more: their buffers serve the next step
+        p.outB.cache().recycle();
         return loss.loss();
     }
 

@@ -113,6 +113,7 @@ public final class Seq2Seq {
         }
         Recurrent.Gradients g = encoder.backward(enc, null, new State(dh, r.dH0().c()));
         source.backward(src, g.dX());
+        enc.cache().recycle(); // nothing of the encoder's pass is used any more: its buffers serve the next step
         return r.loss();
     }
 
